@@ -1,0 +1,49 @@
+# Every target works on a fresh machine after `.ci/run`'s installs (see README).
+PORT ?= 8000
+HOST ?= 127.0.0.1
+PKG := www/pkg
+
+.PHONY: serve pkg test test-native test-wasm test-browser eval bench fuzz lint clean
+
+## Build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)
+serve: pkg
+	python3 scripts/serve.py --host $(HOST) --port $(PORT) www
+
+## The wasm package for the page and the widget (release build, web target).
+pkg:
+	wasm-pack build --target web --release --out-dir $(PKG) --out-name annotator --no-pack . -- --no-default-features
+	rm -f $(PKG)/.gitignore
+
+## Every test: native (unit, data-driven, CLI, properties), wasm in headless Chromium, browser end-to-end.
+test:
+	bash scripts/test.sh
+
+test-native:
+	cargo test --release
+
+test-wasm:
+	wasm-pack test --headless --chrome --release
+
+test-browser: pkg
+	node --test tests/e2e/
+
+## Accuracy tables on the dev sets in ../shared (score.py).
+eval:
+	bash scripts/eval.sh
+
+## Speed and size figures (written to target/bench/results.json).
+bench:
+	bash scripts/bench.sh
+
+## Fuzz for FUZZ_SECONDS (default 60) per target; needs nightly-free cargo-fuzz (see fuzz/README.md).
+fuzz:
+	bash scripts/fuzz.sh
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+
+clean:
+	cargo clean
+	rm -rf $(PKG)

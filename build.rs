@@ -1,0 +1,52 @@
+//! Shrinks the embedded data files before `include_str!` puts them into the binary (and the
+//! wasm download): comment text and the people's role column are for humans only. Every line
+//! stays in place (a comment becomes an empty line), so data errors still name the source line.
+
+use std::env;
+use std::fs;
+use std::path::Path;
+
+/// (file under src/data, column to blank out, if any)
+const FILES: &[(&str, Option<usize>)] = &[
+    ("words.tsv", None),
+    ("countries/countries.tsv", None),
+    ("countries/extra.tsv", None),
+    ("people.tsv", Some(2)),
+    ("organizations.tsv", None),
+    ("agreements.tsv", None),
+    ("given_names.txt", None),
+    ("surnames.txt", None),
+    ("non_entities.txt", None),
+];
+
+fn main() {
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    for &(file, blank) in FILES {
+        let src = Path::new("src/data").join(file);
+        println!("cargo:rerun-if-changed={}", src.display());
+        let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        let mut out = String::with_capacity(text.len());
+        for line in text.lines() {
+            let line = line.trim_end_matches('\r');
+            if line.trim_start().starts_with('#') {
+                out.push('\n');
+                continue;
+            }
+            match blank {
+                Some(col) => {
+                    let cols: Vec<&str> = line.split('\t').map(|c| c.trim()).collect();
+                    let kept: Vec<&str> = cols
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| if i == col { "" } else { c })
+                        .collect();
+                    out.push_str(kept.join("\t").trim_end_matches('\t'));
+                }
+                None => out.push_str(line.trim_end()),
+            }
+            out.push('\n');
+        }
+        let dest = Path::new(&out_dir).join(file.replace('/', "_"));
+        fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    }
+}

@@ -1,0 +1,243 @@
+//! [`Annotator`] and its builder: the one place that wires the stages together.
+
+use crate::annotation::{Annotation, Type};
+use crate::candidate::{Candidate, Kind as CandKind, Target};
+use crate::dictionary::Dictionary;
+use crate::error::Error;
+use crate::gazetteer::{self, Lexicon, OrgKind, NO_WORD};
+use crate::link::{self, Document};
+use crate::resolve::resolve;
+use crate::rules::{self, Ctx, UNCOVERED};
+use crate::text::{self, FoldBuf, Token};
+
+/// Finds actors, countries and agreements in text.
+///
+/// Building one parses the embedded gazetteers once per process (later ones share them); keep
+/// it and call [`Annotator::annotate`] as often as needed.
+pub struct Annotator {
+    base: &'static Lexicon,
+    user: Option<Lexicon>,
+    deny: Vec<String>,
+}
+
+impl Default for Annotator {
+    fn default() -> Self {
+        Annotator::new()
+    }
+}
+
+impl std::fmt::Debug for Annotator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Annotator")
+            .field("user_dictionary", &self.user.is_some())
+            .field("deny", &self.deny.len())
+            .finish()
+    }
+}
+
+/// Builds an [`Annotator`] with a user dictionary.
+#[derive(Clone, Debug, Default)]
+pub struct Builder {
+    dictionary: Dictionary,
+}
+
+impl Builder {
+    /// Adds every entry and denied text of `dictionary`.
+    pub fn dictionary(mut self, dictionary: Dictionary) -> Builder {
+        self.dictionary.entries.extend(dictionary.entries);
+        self.dictionary.deny.extend(dictionary.deny);
+        self
+    }
+
+    /// Adds one entry.
+    pub fn entry(mut self, entry: crate::dictionary::Entry) -> Builder {
+        self.dictionary.entries.push(entry);
+        self
+    }
+
+    /// Never annotates `text` (compared ignoring case and spacing).
+    pub fn deny(mut self, text: impl Into<String>) -> Builder {
+        self.dictionary.deny.push(text.into());
+        self
+    }
+
+    /// Checks the dictionary and builds the annotator.
+    pub fn build(self) -> Result<Annotator, Error> {
+        let base = gazetteer::base();
+        let (user, deny) = self.dictionary.compile(base)?;
+        Ok(Annotator { base, user, deny })
+    }
+}
+
+/// Per-call scratch space, reused across chunks.
+#[derive(Default)]
+struct Scratch {
+    tokens: Vec<Token>,
+    ids: Vec<u32>,
+    flags: Vec<u32>,
+    user_ids: Vec<u32>,
+    user_flags: Vec<u32>,
+    gaz: Vec<Candidate>,
+    cover: Vec<u32>,
+    cands: Vec<Candidate>,
+    taken: Vec<bool>,
+    fold: FoldBuf,
+}
+
+/// Chunks are cut at a blank line after this many bytes…
+const CHUNK_TARGET: usize = 16 * 1024;
+/// …and at a line break, a space, or anywhere, before this many.
+const CHUNK_MAX: usize = 64 * 1024;
+
+impl Annotator {
+    /// An annotator with the embedded gazetteers only.
+    pub fn new() -> Annotator {
+        Annotator {
+            base: gazetteer::base(),
+            user: None,
+            deny: Vec::new(),
+        }
+    }
+
+    /// A builder for an annotator with a user dictionary.
+    pub fn builder() -> Builder {
+        Builder::default()
+    }
+
+    /// Annotates `text`; returns non-overlapping annotations in text order, with byte offsets.
+    pub fn annotate(&self, text: &str) -> Vec<Annotation> {
+        let mut doc = Document::new(text, self.base);
+        let mut s = Scratch::default();
+        let mut offset = 0;
+        while offset < text.len() {
+            let end = chunk_end(text, offset);
+            self.chunk(&text[offset..end], offset, &mut s, &mut doc);
+            offset = end;
+        }
+        let mut out = doc.finish();
+        if !self.deny.is_empty() {
+            out.retain(|a| !self.deny.contains(&link::normalize(&a.text).to_lowercase()));
+        }
+        out
+    }
+
+    fn chunk(&self, chunk: &str, offset: usize, s: &mut Scratch, doc: &mut Document<'_>) {
+        text::tokenize(chunk, &mut s.tokens);
+        text::mark_sentences(chunk, &mut s.tokens);
+        let n = s.tokens.len();
+        s.ids.clear();
+        s.flags.clear();
+        for t in &s.tokens {
+            let (id, f) = self.base.lookup(&mut s.fold, t.text(chunk));
+            s.ids.push(id);
+            s.flags.push(f);
+        }
+        s.gaz.clear();
+        if let Some(user) = &self.user {
+            s.user_ids.clear();
+            s.user_flags.clear();
+            for t in &s.tokens {
+                let (id, f) = user.lookup(&mut s.fold, t.text(chunk));
+                s.user_ids.push(id);
+                s.user_flags.push(f);
+            }
+            user.find(chunk, &s.tokens, &s.user_ids, &s.user_flags, |m| {
+                s.gaz.push(gazetteer::candidate(&m, user, true))
+            });
+        }
+        let base = self.base;
+        base.find(chunk, &s.tokens, &s.ids, &s.flags, |m| {
+            s.gaz.push(gazetteer::candidate(&m, base, false))
+        });
+        // Each token's longest gazetteer reading.
+        s.cover.clear();
+        s.cover.resize(n, UNCOVERED);
+        for (k, c) in s.gaz.iter().enumerate() {
+            for t in c.first as usize..c.last as usize {
+                let cur = s.cover[t];
+                if cur == UNCOVERED || s.gaz[cur as usize].len() < c.len() {
+                    s.cover[t] = k as u32;
+                }
+            }
+        }
+        // Capitals and seats: the government, or a place?
+        let places: Vec<usize> = {
+            let ctx = Ctx {
+                text: chunk,
+                toks: &s.tokens,
+                flags: &s.flags,
+                cover: &s.cover,
+                gaz: &s.gaz,
+                lex: base,
+            };
+            s.gaz
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    let seat = match c.target {
+                        Target::Org { id, user: false } => {
+                            base.orgs[id as usize].kind == OrgKind::Seat
+                        }
+                        _ => false,
+                    };
+                    (seat || c.ty() == Some(Type::Capital))
+                        && !rules::metonymy::is_government(
+                            &ctx,
+                            c.first as usize,
+                            c.last as usize,
+                            seat,
+                        )
+                })
+                .map(|(k, _)| k)
+                .collect()
+        };
+        for k in places {
+            s.gaz[k].kind = CandKind::Place;
+        }
+        s.cands.clear();
+        s.cands.extend_from_slice(&s.gaz);
+        let ctx = Ctx {
+            text: chunk,
+            toks: &s.tokens,
+            flags: &s.flags,
+            cover: &s.cover,
+            gaz: &s.gaz,
+            lex: base,
+        };
+        rules::person::find(&ctx, &mut s.cands);
+        rules::organization::find(&ctx, &mut s.cands);
+        rules::agreement::find(&ctx, &mut s.cands);
+        let chosen = resolve(&mut s.cands, n, &mut s.taken);
+        doc.add_chunk(&ctx, self.user.as_ref(), offset, &chosen, &mut s.taken);
+        let _ = NO_WORD;
+    }
+}
+
+/// Where the chunk starting at `start` ends: after a blank line past [`CHUNK_TARGET`], else at
+/// the last line break, space or character boundary before [`CHUNK_MAX`].
+fn chunk_end(text: &str, start: usize) -> usize {
+    if text.len() - start <= CHUNK_MAX {
+        return text.len();
+    }
+    let bytes = text.as_bytes();
+    let window = &bytes[start + CHUNK_TARGET..start + CHUNK_MAX];
+    if let Some(p) = window.windows(2).position(|w| w == b"\n\n") {
+        return start + CHUNK_TARGET + p + 2;
+    }
+    let hard = &bytes[start..start + CHUNK_MAX];
+    if let Some(p) = hard.iter().rposition(|&b| b == b'\n') {
+        if p > 0 {
+            return start + p + 1;
+        }
+    }
+    if let Some(p) = hard.iter().rposition(|&b| b == b' ') {
+        if p > 0 {
+            return start + p + 1;
+        }
+    }
+    let mut end = start + CHUNK_MAX;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}

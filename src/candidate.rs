@@ -1,0 +1,82 @@
+//! The one type every generator emits: a token range with what it might be.
+
+use crate::annotation::Type;
+
+/// What a candidate links to in the gazetteer tables, if anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Found by a rule; the entity is named after the covered text.
+    None,
+    /// A country table row (index into [`crate::gazetteer::Lexicon::countries`]).
+    Country(u16),
+    /// A person row of the gazetteer that matched (`user` = the user dictionary's lexicon).
+    Person { id: u32, user: bool },
+    /// An organization row.
+    Org { id: u32, user: bool },
+    /// A named agreement row.
+    Agreement { id: u32, user: bool },
+}
+
+/// Who proposed a candidate; on equal length the higher source wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Source {
+    /// A contextual rule (titles, given names, patterns).
+    Rule,
+    /// A curated gazetteer entry.
+    Gazetteer,
+    /// The user's own dictionary.
+    User,
+}
+
+/// A proposed annotation over tokens `first..last` of the current chunk.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate {
+    pub first: u32,
+    pub last: u32,
+    /// The type it would be annotated with; [`Type`]s that are not output (places) block
+    /// shorter readings of the same words without producing an annotation.
+    pub kind: Kind,
+    pub source: Source,
+    pub target: Target,
+    /// The affiliated country (index into the country table), when known.
+    pub country: Option<u16>,
+}
+
+/// A candidate's kind: an output type, or a place that only blocks other readings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Out(Type),
+    /// A capital or seat used as a place ("met in Paris"): not annotated, but its words are
+    /// not free for other rules either.
+    Place,
+}
+
+impl Candidate {
+    pub(crate) fn new(
+        first: usize,
+        last: usize,
+        ty: Type,
+        source: Source,
+        target: Target,
+    ) -> Candidate {
+        Candidate {
+            first: first as u32,
+            last: last as u32,
+            kind: Kind::Out(ty),
+            source,
+            target,
+            country: None,
+        }
+    }
+
+    pub(crate) fn len(&self) -> u32 {
+        self.last - self.first
+    }
+
+    pub(crate) fn ty(&self) -> Option<Type> {
+        match self.kind {
+            Kind::Out(t) => Some(t),
+            Kind::Place => None,
+        }
+    }
+}

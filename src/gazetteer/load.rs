@@ -1,0 +1,260 @@
+//! Parsing the embedded data files (`src/data/`) into the base [`Lexicon`], once.
+
+use std::sync::OnceLock;
+
+use super::{class, Agreement, Builder, Country, CountryForm, EntryTarget, Lexicon, Org, Person};
+use crate::error::Error;
+
+/// The kind column of `organizations.tsv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OrgKind {
+    Igo,
+    IgoBody,
+    Court,
+    Grouping,
+    Government,
+    /// A building or seat that stands for an institution ("the Kremlin said"): a place after
+    /// "at", "to", "in".
+    Seat,
+    Party,
+    Armed,
+    Company,
+    Media,
+    Ngo,
+    Breakaway,
+    /// From a user dictionary.
+    User,
+}
+
+impl OrgKind {
+    fn parse(s: &str) -> Option<OrgKind> {
+        Some(match s {
+            "igo" => OrgKind::Igo,
+            "igo-body" => OrgKind::IgoBody,
+            "court" => OrgKind::Court,
+            "grouping" => OrgKind::Grouping,
+            "government" => OrgKind::Government,
+            "seat" => OrgKind::Seat,
+            "party" => OrgKind::Party,
+            "armed" => OrgKind::Armed,
+            "company" => OrgKind::Company,
+            "media" => OrgKind::Media,
+            "ngo" => OrgKind::Ngo,
+            "breakaway" => OrgKind::Breakaway,
+            _ => return None,
+        })
+    }
+}
+
+/// The data files, shrunk by `build.rs` (comments and roles blanked, line numbers kept).
+macro_rules! data {
+    ($file:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $file))
+    };
+}
+const WORDS: &str = data!("words.tsv");
+const COUNTRIES: &str = data!("countries_countries.tsv");
+const COUNTRIES_EXTRA: &str = data!("countries_extra.tsv");
+const PEOPLE: &str = data!("people.tsv");
+const ORGANIZATIONS: &str = data!("organizations.tsv");
+const AGREEMENTS: &str = data!("agreements.tsv");
+const GIVEN_NAMES: &str = data!("given_names.txt");
+const SURNAMES: &str = data!("surnames.txt");
+const NON_ENTITIES: &str = data!("non_entities.txt");
+
+/// The lexicon built from the embedded data, parsed on first use.
+pub(crate) fn base() -> &'static Lexicon {
+    static BASE: OnceLock<Lexicon> = OnceLock::new();
+    // The embedded files are checked by `tests::embedded_data_loads`; a failure here is a
+    // build defect, not a user error.
+    BASE.get_or_init(|| load_base().unwrap_or_else(|e| panic!("embedded data: {e}")))
+}
+
+/// Non-comment, non-blank lines with their 1-based numbers.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// Splits a tab-separated line into exactly `n` columns (missing trailing ones are empty).
+fn columns<'a>(file: &str, line: usize, text: &'a str, n: usize) -> Result<Vec<&'a str>, Error> {
+    let mut cols: Vec<&str> = text.split('\t').map(str::trim).collect();
+    if cols.len() > n {
+        return Err(Error::data(
+            file,
+            line,
+            format!(
+                "expected at most {n} tab-separated columns, found {}",
+                cols.len()
+            ),
+        ));
+    }
+    cols.resize(n, "");
+    if cols[0].is_empty() {
+        return Err(Error::data(file, line, "the first column is empty"));
+    }
+    Ok(cols)
+}
+
+pub(crate) fn aliases(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|a| !a.is_empty())
+}
+
+fn load_base() -> Result<Lexicon, Error> {
+    let mut b = Builder::new();
+    load_words(&mut b)?;
+    load_countries(&mut b, "src/data/countries/countries.tsv", COUNTRIES)?;
+    load_countries(&mut b, "src/data/countries/extra.tsv", COUNTRIES_EXTRA)?;
+    load_people(&mut b)?;
+    load_orgs(&mut b)?;
+    load_agreements(&mut b)?;
+    for (text, flag) in [(GIVEN_NAMES, class::GIVEN), (SURNAMES, class::SURNAME)] {
+        for (_, name) in lines(text) {
+            // Only single words: the rules look names up one token at a time.
+            if !name.trim().contains([' ', '-']) {
+                b.add_class(name.trim(), flag);
+            }
+        }
+    }
+    for (_, phrase) in lines(NON_ENTITIES) {
+        b.add_phrase(phrase.trim(), EntryTarget::Block);
+    }
+    Ok(b.finish())
+}
+
+fn load_words(b: &mut Builder) -> Result<(), Error> {
+    const FILE: &str = "src/data/words.tsv";
+    for (n, line) in lines(WORDS) {
+        let cols = columns(FILE, n, line, 2)?;
+        let flag = class::parse(cols[0])
+            .ok_or_else(|| Error::data(FILE, n, format!("unknown word class {:?}", cols[0])))?;
+        for w in cols[1].split_whitespace() {
+            b.add_class(w, flag);
+        }
+    }
+    Ok(())
+}
+
+fn load_countries(b: &mut Builder, file: &str, text: &str) -> Result<(), Error> {
+    for (n, line) in lines(text) {
+        let cols = columns(file, n, line, 3)?;
+        let (code, kind, form) = (cols[0], cols[1], cols[2]);
+        if form.is_empty() {
+            return Err(Error::data(file, n, "empty form"));
+        }
+        let form_kind = match kind {
+            "name" => CountryForm::Name,
+            "country" => CountryForm::Alias,
+            "demonym" => CountryForm::Demonym,
+            "capital" => CountryForm::Capital,
+            _ => return Err(Error::data(file, n, format!("unknown kind {kind:?}"))),
+        };
+        let lex = b.lexicon_mut();
+        let id = match lex.country_by_code(code) {
+            Some(id) => id,
+            None => {
+                lex.countries.push(Country {
+                    code: code.into(),
+                    name: form.into(),
+                });
+                (lex.countries.len() - 1) as u16
+            }
+        };
+        if form_kind == CountryForm::Name {
+            lex.countries[id as usize].name = form.into();
+        }
+        b.add_phrase(
+            form,
+            EntryTarget::Country {
+                id,
+                form: form_kind,
+            },
+        );
+    }
+    Ok(())
+}
+
+fn country_column(b: &mut Builder, file: &str, n: usize, code: &str) -> Result<Option<u16>, Error> {
+    if code.is_empty() {
+        return Ok(None);
+    }
+    b.lexicon_mut()
+        .country_by_code(code)
+        .map(Some)
+        .ok_or_else(|| Error::data(file, n, format!("unknown country code {code:?}")))
+}
+
+fn load_people(b: &mut Builder) -> Result<(), Error> {
+    const FILE: &str = "src/data/people.tsv";
+    for (n, line) in lines(PEOPLE) {
+        let cols = columns(FILE, n, line, 4)?;
+        let country = country_column(b, FILE, n, cols[1])?;
+        let lex = b.lexicon_mut();
+        let id = lex.people.len() as u32;
+        lex.people.push(Person {
+            name: cols[0].into(),
+            country,
+        });
+        b.add_phrase(cols[0], EntryTarget::Person(id));
+        for a in aliases(cols[3]) {
+            b.add_phrase(a, EntryTarget::Person(id));
+        }
+    }
+    Ok(())
+}
+
+fn load_orgs(b: &mut Builder) -> Result<(), Error> {
+    const FILE: &str = "src/data/organizations.tsv";
+    for (n, line) in lines(ORGANIZATIONS) {
+        let cols = columns(FILE, n, line, 4)?;
+        let kind = OrgKind::parse(cols[1]).ok_or_else(|| {
+            Error::data(FILE, n, format!("unknown organization kind {:?}", cols[1]))
+        })?;
+        let country = country_column(b, FILE, n, cols[2])?;
+        let lex = b.lexicon_mut();
+        let id = lex.orgs.len() as u32;
+        lex.orgs.push(Org {
+            name: cols[0].into(),
+            kind,
+            country,
+        });
+        b.add_phrase(cols[0], EntryTarget::Org(id));
+        for a in aliases(cols[3]) {
+            b.add_phrase(a, EntryTarget::Org(id));
+        }
+    }
+    Ok(())
+}
+
+fn load_agreements(b: &mut Builder) -> Result<(), Error> {
+    const FILE: &str = "src/data/agreements.tsv";
+    for (n, line) in lines(AGREEMENTS) {
+        let cols = columns(FILE, n, line, 2)?;
+        let lex = b.lexicon_mut();
+        let id = lex.agreements.len() as u32;
+        lex.agreements.push(Agreement {
+            name: cols[0].into(),
+        });
+        b.add_phrase(cols[0], EntryTarget::Agreement(id));
+        for a in aliases(cols[1]) {
+            b.add_phrase(a, EntryTarget::Agreement(id));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn embedded_data_loads() {
+        let lex = super::load_base().expect("embedded data parses");
+        assert!(
+            lex.countries.len() >= 195,
+            "{} countries",
+            lex.countries.len()
+        );
+        assert!(!lex.people.is_empty() && !lex.orgs.is_empty() && !lex.agreements.is_empty());
+    }
+}

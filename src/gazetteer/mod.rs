@@ -1,0 +1,399 @@
+//! Embedded lists → candidates: one hash lookup per token and a token trie for phrases.
+//!
+//! Every word of every list gets an id and a set of class flags (title, given name, org head…);
+//! every listed phrase is a path of word ids in a trie. Matching walks the trie from each token
+//! that can start a phrase and keeps the longest match whose letters have the listed case (or
+//! are written in capitals, as in headlines).
+
+mod load;
+
+use rustc_hash::FxHashMap;
+
+use crate::candidate::{Candidate, Source, Target};
+use crate::text::{self, FoldBuf, Kind, Token, ALL_CAPS, LINE_BEFORE, UPPER_INITIAL};
+
+pub(crate) use load::{aliases, base, lines, OrgKind};
+
+/// Word class flags (see `src/data/words.tsv`).
+pub(crate) mod class {
+    pub const STOP: u32 = 1;
+    pub const DET: u32 = 1 << 1;
+    pub const MONTH: u32 = 1 << 2;
+    pub const WEEKDAY: u32 = 1 << 3;
+    pub const TITLE: u32 = 1 << 4;
+    pub const TITLE_OF: u32 = 1 << 5;
+    pub const ORG_HEAD: u32 = 1 << 6;
+    pub const GENERIC: u32 = 1 << 7;
+    pub const AGREEMENT_HEAD: u32 = 1 << 8;
+    pub const DESCRIBED_HEAD: u32 = 1 << 9;
+    pub const DESCRIBED_HEAD_MOD: u32 = 1 << 10;
+    pub const CLASSIFIER: u32 = 1 << 11;
+    pub const AUX: u32 = 1 << 12;
+    pub const AGENT_VERB: u32 = 1 << 13;
+    pub const REPORT_VERB: u32 = 1 << 14;
+    pub const PLACE_PREP: u32 = 1 << 15;
+    pub const METO_PREP: u32 = 1 << 16;
+    pub const DEMAND_VERB: u32 = 1 << 17;
+    pub const PARTICLE: u32 = 1 << 18;
+    pub const SUFFIX: u32 = 1 << 19;
+    pub const CONNECTOR: u32 = 1 << 20;
+    pub const GIVEN: u32 = 1 << 21;
+    pub const SURNAME: u32 = 1 << 22;
+    pub const NOT_AGREEMENT_NEXT: u32 = 1 << 23;
+    /// Some listed phrase starts with this word.
+    pub const PHRASE_START: u32 = 1 << 24;
+
+    /// The class names of `src/data/words.tsv`.
+    pub fn parse(name: &str) -> Option<u32> {
+        Some(match name {
+            "stop" => STOP,
+            "det" => DET,
+            "month" => MONTH,
+            "weekday" => WEEKDAY,
+            "title" => TITLE,
+            "title_of" => TITLE_OF,
+            "org_head" => ORG_HEAD,
+            "generic" => GENERIC,
+            "agreement_head" => AGREEMENT_HEAD,
+            "described_head" => DESCRIBED_HEAD,
+            "described_head_mod" => DESCRIBED_HEAD_MOD,
+            "classifier" => CLASSIFIER,
+            "aux" => AUX,
+            "agent_verb" => AGENT_VERB,
+            "report_verb" => REPORT_VERB,
+            "place_prep" => PLACE_PREP,
+            "meto_prep" => METO_PREP,
+            "demand_verb" => DEMAND_VERB,
+            "particle" => PARTICLE,
+            "suffix" => SUFFIX,
+            "connector" => CONNECTOR,
+            "not_agreement_next" => NOT_AGREEMENT_NEXT,
+            _ => return None,
+        })
+    }
+}
+
+/// No word id: the token is in no list.
+pub(crate) const NO_WORD: u32 = u32::MAX;
+
+/// What a listed country form is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CountryForm {
+    Name,
+    Alias,
+    Demonym,
+    Capital,
+}
+
+/// What a listed phrase stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EntryTarget {
+    Country {
+        id: u16,
+        form: CountryForm,
+    },
+    Person(u32),
+    Org(u32),
+    Agreement(u32),
+    /// Not a mention at all ("Latin American", "Korean Peninsula"): blocks shorter readings.
+    Block,
+}
+
+/// One listed form: what it stands for and its tokens as written (for the case check).
+pub(crate) struct Entry {
+    pub target: EntryTarget,
+    tokens: Box<[Box<str>]>,
+}
+
+/// A row of the country table.
+pub(crate) struct Country {
+    pub code: Box<str>,
+    pub name: Box<str>,
+}
+
+/// A row of the people table.
+pub(crate) struct Person {
+    pub name: Box<str>,
+    pub country: Option<u16>,
+}
+
+/// A row of the organization table.
+pub(crate) struct Org {
+    pub name: Box<str>,
+    pub kind: OrgKind,
+    pub country: Option<u16>,
+}
+
+/// A row of the agreement table.
+pub(crate) struct Agreement {
+    pub name: Box<str>,
+}
+
+/// Word classes and listed phrases, built once from data.
+#[derive(Default)]
+pub(crate) struct Lexicon {
+    words: FxHashMap<Box<str>, u32>,
+    flags: Vec<u32>,
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Per trie node, the range of `entries` that end there. Node 0 is the root.
+    nodes: Vec<(u32, u32)>,
+    entries: Vec<Entry>,
+    pub countries: Vec<Country>,
+    pub people: Vec<Person>,
+    pub orgs: Vec<Org>,
+    pub agreements: Vec<Agreement>,
+}
+
+/// A lexicon under construction: entries are collected per node, then flattened.
+pub(crate) struct Builder {
+    lex: Lexicon,
+    pending: Vec<Vec<Entry>>,
+    tokens: Vec<Token>,
+}
+
+impl Builder {
+    pub(crate) fn new() -> Builder {
+        Builder {
+            lex: Lexicon::default(),
+            pending: vec![Vec::new()],
+            tokens: Vec::new(),
+        }
+    }
+
+    /// The id of `key` (already folded), creating it.
+    fn word(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.lex.words.get(key) {
+            return id;
+        }
+        let id = self.lex.flags.len() as u32;
+        self.lex.words.insert(key.into(), id);
+        self.lex.flags.push(0);
+        id
+    }
+
+    /// Adds class `flags` to the single word `word`.
+    pub(crate) fn add_class(&mut self, word: &str, flags: u32) {
+        let mut key = String::new();
+        text::fold_key(word, &mut key);
+        let id = self.word(&key);
+        self.lex.flags[id as usize] |= flags;
+    }
+
+    /// Lists `form` (a phrase as written) as standing for `target`.
+    pub(crate) fn add_phrase(&mut self, form: &str, target: EntryTarget) {
+        let mut tokens = std::mem::take(&mut self.tokens);
+        text::tokenize(form, &mut tokens);
+        if tokens.is_empty() {
+            self.tokens = tokens;
+            return;
+        }
+        let mut node = 0u32;
+        let mut key = String::new();
+        let mut written = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let s = t.text(form);
+            key.clear();
+            text::fold_key(s, &mut key);
+            let id = self.word(&key);
+            if i == 0 {
+                self.lex.flags[id as usize] |= class::PHRASE_START;
+            }
+            node = match self.lex.edges.get(&(node, id)) {
+                Some(&next) => next,
+                None => {
+                    let next = self.pending.len() as u32;
+                    self.pending.push(Vec::new());
+                    self.lex.edges.insert((node, id), next);
+                    next
+                }
+            };
+            written.push(Box::<str>::from(s));
+        }
+        let list = &mut self.pending[node as usize];
+        if !list.iter().any(|e| e.target == target) {
+            list.push(Entry {
+                target,
+                tokens: written.into_boxed_slice(),
+            });
+        }
+        self.tokens = tokens;
+    }
+
+    pub(crate) fn lexicon_mut(&mut self) -> &mut Lexicon {
+        &mut self.lex
+    }
+
+    pub(crate) fn finish(mut self) -> Lexicon {
+        for list in self.pending {
+            let start = self.lex.entries.len() as u32;
+            self.lex.entries.extend(list);
+            self.lex
+                .nodes
+                .push((start, self.lex.entries.len() as u32 - start));
+        }
+        self.lex.words.shrink_to_fit();
+        self.lex.edges.shrink_to_fit();
+        self.lex
+    }
+}
+
+/// A gazetteer match: tokens `first..last` read as `entry`.
+pub(crate) struct Match<'l> {
+    pub first: usize,
+    pub last: usize,
+    pub entry: &'l Entry,
+}
+
+impl Lexicon {
+    /// The word id and class flags of a token.
+    #[inline]
+    pub(crate) fn lookup(&self, buf: &mut FoldBuf, token: &str) -> (u32, u32) {
+        match self.words.get(buf.key(token)) {
+            Some(&id) => (id, self.flags[id as usize]),
+            None => (NO_WORD, 0),
+        }
+    }
+
+    /// The class flags of an already folded key (used by rules for single words).
+    pub(crate) fn flags_of_key(&self, key: &str) -> u32 {
+        self.words.get(key).map_or(0, |&id| self.flags[id as usize])
+    }
+
+    pub(crate) fn country_by_code(&self, code: &str) -> Option<u16> {
+        self.countries
+            .iter()
+            .position(|c| &*c.code == code)
+            .map(|i| i as u16)
+    }
+
+    /// Calls `found` with the longest case-consistent match starting at each token.
+    pub(crate) fn find<'l>(
+        &'l self,
+        chunk: &str,
+        tokens: &[Token],
+        ids: &[u32],
+        flags: &[u32],
+        mut found: impl FnMut(Match<'l>),
+    ) {
+        for first in 0..tokens.len() {
+            if flags[first] & class::PHRASE_START == 0 {
+                continue;
+            }
+            let mut node = 0u32;
+            let mut best: Option<(usize, u32)> = None;
+            let mut j = first;
+            while j < tokens.len() {
+                if j > first && tokens[j].has(LINE_BEFORE) {
+                    break;
+                }
+                let id = ids[j];
+                if id == NO_WORD {
+                    break;
+                }
+                match self.edges.get(&(node, id)) {
+                    Some(&next) => node = next,
+                    None => break,
+                }
+                j += 1;
+                let (start, len) = self.nodes[node as usize];
+                if len > 0
+                    && self.entries[start as usize..(start + len) as usize]
+                        .iter()
+                        .any(|e| case_fits(chunk, &tokens[first..j], e))
+                {
+                    best = Some((j, node));
+                }
+            }
+            if let Some((last, node)) = best {
+                let (start, len) = self.nodes[node as usize];
+                for e in &self.entries[start as usize..(start + len) as usize] {
+                    if case_fits(chunk, &tokens[first..last], e) {
+                        found(Match {
+                            first,
+                            last,
+                            entry: e,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether the written tokens have the case of the listed form: the same letters, or capitals
+/// for a form that is not itself in capitals ("RUSSIA" for "Russia", but never "Us" for "US"),
+/// or a capitalised small word inside a headline-cased name ("Republic Of Korea").
+fn case_fits(chunk: &str, written: &[Token], entry: &Entry) -> bool {
+    written.iter().zip(entry.tokens.iter()).all(|(t, form)| {
+        let s = t.text(chunk);
+        if s == &**form || t.kind != Kind::Word && t.kind != Kind::Number {
+            return true;
+        }
+        let form_caps =
+            form.chars().any(|c| c.is_uppercase()) && !form.chars().any(|c| c.is_lowercase());
+        if t.has(ALL_CAPS) && !form_caps && s.chars().count() > 1 {
+            return true;
+        }
+        // "Of" in a headline for "of": the listed word is all lower case.
+        t.has(UPPER_INITIAL)
+            && !form.chars().any(|c| c.is_uppercase())
+            && !form.is_empty()
+            && form.chars().skip(1).collect::<String>() == s.chars().skip(1).collect::<String>()
+    })
+}
+
+/// Turns a gazetteer match into a candidate of the right type.
+pub(crate) fn candidate(m: &Match<'_>, lex: &Lexicon, user: bool) -> Candidate {
+    use crate::annotation::Type;
+    let source = if user {
+        Source::User
+    } else {
+        Source::Gazetteer
+    };
+    match m.entry.target {
+        EntryTarget::Country { id, form } => {
+            let ty = match form {
+                CountryForm::Name | CountryForm::Alias => Type::Country,
+                CountryForm::Demonym => Type::Demonym,
+                CountryForm::Capital => Type::Capital,
+            };
+            let mut c = Candidate::new(m.first, m.last, ty, source, Target::Country(id));
+            c.country = Some(id);
+            c
+        }
+        EntryTarget::Person(id) => {
+            let mut c = Candidate::new(
+                m.first,
+                m.last,
+                Type::Person,
+                source,
+                Target::Person { id, user },
+            );
+            c.country = lex.people[id as usize].country;
+            c
+        }
+        EntryTarget::Org(id) => {
+            let mut c = Candidate::new(
+                m.first,
+                m.last,
+                Type::Organization,
+                source,
+                Target::Org { id, user },
+            );
+            c.country = lex.orgs[id as usize].country;
+            c
+        }
+        EntryTarget::Agreement(id) => Candidate::new(
+            m.first,
+            m.last,
+            Type::Named,
+            source,
+            Target::Agreement { id, user },
+        ),
+        EntryTarget::Block => {
+            let mut c = Candidate::new(m.first, m.last, Type::Country, source, Target::None);
+            c.kind = crate::candidate::Kind::Place;
+            c
+        }
+    }
+}

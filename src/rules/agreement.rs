@@ -1,0 +1,313 @@
+//! Agreements: named ("Paris Agreement", "Treaty of Prespa", "Resolution 2231", "Prespa
+//! accord") and described ("nuclear submarine deal", "joint statement", "the agreement").
+//!
+//! A described span runs from the first kept classifier to the head: determiners, possessors,
+//! parties, evaluative and temporal words stay out ("the United States' new nuclear submarine
+//! deal" → "nuclear submarine deal"). Not agreements: the act of agreeing ("reach an
+//! agreement"), demanded arrangements ("requested a ceasefire"), "deal" as a verb.
+
+use super::organization::{of_phrase_end, title_run_start};
+use super::Ctx;
+use crate::annotation::Type;
+use crate::candidate::{Candidate, Source, Target};
+use crate::gazetteer::class;
+use crate::text::Kind;
+
+/// Pushes agreement candidates for the chunk.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    for h in 0..ctx.len() {
+        if ctx.tok(h).kind != Kind::Word {
+            continue;
+        }
+        if ctx.is(h, class::AGREEMENT_HEAD) {
+            if ctx.title_case(h) && !ctx.shout(h) {
+                named_by_head(ctx, h, out);
+            } else if ctx.tok(h).is_lower_word() {
+                named_by_lower_head(ctx, h, out);
+            }
+        }
+        if ctx.is_word(h, "resolution") || ctx.is_word(h, "resolutions") {
+            resolution(ctx, h, out);
+        }
+        if ctx.is(h, class::DESCRIBED_HEAD | class::DESCRIBED_HEAD_MOD) {
+            described(ctx, h, out);
+        }
+    }
+}
+
+fn candidate(first: usize, last: usize, ty: Type) -> Candidate {
+    Candidate::new(first, last, ty, Source::Rule, Target::None)
+}
+
+/// "Paris Agreement", "Treaty of Prespa", "Cessation of Hostilities Agreement", "123 Agreement",
+/// "U.S.-Mexico Bicentennial Framework for Security, …"; "… Joint Statement" is described.
+fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
+    let mut first = title_run_start(ctx, h);
+    // A listed agreement before the head: "New START Treaty".
+    if let Some(c) = ctx
+        .reading_ending_at(first)
+        .filter(|c| c.ty() == Some(Type::Named))
+    {
+        first = c.first as usize;
+    }
+    if first == h && h > 0 && !ctx.new_line(h) && ctx.tok(h - 1).kind == Kind::Number {
+        first = h - 1;
+    }
+    let last = of_phrase_end(ctx, h + 1);
+    if first == h && last == h + 1 {
+        return;
+    }
+    // Parties in front (countries, demonyms, people) are not part of a descriptive title.
+    let mut p = first;
+    while p < h {
+        match ctx.party_at(p) {
+            Some(e) if ctx.covered_type(p) != Some(Type::Organization) => p = e,
+            _ if ctx.dash(p) || ctx.is_word(p, "and") => p += 1,
+            _ => break,
+        }
+    }
+    let descriptive = (p..h).all(|i| ctx.is(i, class::CLASSIFIER));
+    if descriptive && last == h + 1 {
+        out.push(candidate(p, h + 1, Type::Described));
+    } else {
+        out.push(candidate(first, last, Type::Named));
+    }
+}
+
+/// Lower-case heads that follow a proper name to form a named agreement.
+fn names_with_lower_head(ctx: &Ctx<'_>, h: usize) -> bool {
+    [
+        "agreement",
+        "agreements",
+        "accord",
+        "accords",
+        "deal",
+        "treaty",
+        "pact",
+        "protocol",
+        "declaration",
+    ]
+    .iter()
+    .any(|w| ctx.is_word(h, w))
+}
+
+/// "Prespa accord", "Prespes deal", "Minsk agreements", "USMCA agreement".
+fn named_by_lower_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
+    if h == 0 || ctx.new_line(h) || !names_with_lower_head(ctx, h) {
+        return;
+    }
+    if let Some(c) = ctx.reading_ending_at(h) {
+        // A listed agreement, or a city it is named after ("Minsk", "Oslo").
+        if c.ty() == Some(Type::Named) || c.ty().is_none() || c.ty() == Some(Type::Capital) {
+            out.push(candidate(c.first as usize, h + 1, Type::Named));
+        }
+        return;
+    }
+    let first = title_run_start(ctx, h);
+    if first == h {
+        return;
+    }
+    for i in first..h {
+        if ctx.covered(i).is_some() || ctx.acronym(i) {
+            return;
+        }
+        // "Trade deals are …": a sentence-initial capital on a common word is no name.
+        if ctx.sent_start(i) && ctx.flags[i] != 0 {
+            return;
+        }
+    }
+    out.push(candidate(first, h + 1, Type::Named));
+}
+
+/// "Resolution 2231", "UN Security Council Resolution 242", "United Nations General Assembly
+/// Resolution ES-11/1"; and "… General Assembly Resolution" with a body but no number.
+fn resolution(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
+    let body = ctx
+        .reading_ending_at(h)
+        .filter(|c| c.ty() == Some(Type::Organization) && !ctx.new_line(h))
+        .map(|c| c.first as usize);
+    let id_end = resolution_id_end(ctx, h + 1);
+    let first = body.unwrap_or(h);
+    if id_end > h + 1 {
+        out.push(candidate(first, id_end, Type::Named));
+    } else if body.is_some() && ctx.title_case(h) {
+        out.push(candidate(first, h + 1, Type::Named));
+    }
+}
+
+/// The end of a resolution number starting at `i`: "2231", "ES-11/1", "242 (1967)" stops
+/// before the bracket.
+fn resolution_id_end(ctx: &Ctx<'_>, i: usize) -> usize {
+    if i >= ctx.len() || ctx.new_line(i) {
+        return i;
+    }
+    let starts = ctx.tok(i).kind == Kind::Number || ctx.acronym(i) && ctx.dash(i + 1);
+    if !starts {
+        return i;
+    }
+    let mut j = i + 1;
+    while j + 1 < ctx.len()
+        && ctx.tok(j).joined()
+        && ctx.tok(j + 1).joined()
+        && (ctx.dash(j) || ctx.punct(j, "/"))
+        && matches!(ctx.tok(j + 1).kind, Kind::Number | Kind::Word)
+    {
+        j += 2;
+    }
+    let has_digit = (i..j).any(|k| ctx.tok(k).has(crate::text::HAS_DIGIT));
+    if has_digit {
+        j
+    } else {
+        i
+    }
+}
+
+/// Described agreements: a head noun with its classifiers.
+fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
+    let t = ctx.tok(h);
+    let title_head = ctx.title_case(h);
+    let shape_ok = t.is_lower_word()
+        || ctx.is_word(h, "mou")
+        || ctx.shout(h)
+        || title_head
+            && (ctx.sent_start(h)
+                || h > 0 && ctx.title_case(h - 1) && ctx.is(h - 1, class::CLASSIFIER));
+    if !shape_ok || excluded(ctx, h) {
+        return;
+    }
+    // "cease-fire": the head spans the compound.
+    let mut first = h;
+    if ctx.is_word(h, "fire") || ctx.is_word(h, "fires") {
+        return;
+    }
+    // Classifiers before the head, with dash-joined compounds ("free-trade", "power-sharing").
+    while first > 0 && !ctx.new_line(first) {
+        let p = first - 1;
+        let same_case = !title_head || ctx.title_case(p) || ctx.shout(p);
+        if ctx.is(p, class::CLASSIFIER)
+            && same_case
+            && (ctx.tok(p).is_lower_word() || title_head || ctx.shout(p))
+        {
+            first = p;
+        } else if ctx.dash(p)
+            && ctx.tok(p).joined()
+            && ctx.tok(first).joined()
+            && p > 0
+            && ctx.is(p - 1, class::CLASSIFIER)
+            && ctx.tok(p - 1).is_lower_word()
+        {
+            first = p - 1;
+        } else {
+            break;
+        }
+    }
+    let mut last = h + 1;
+    if ctx.is(h, class::DESCRIBED_HEAD_MOD) {
+        let joint = (first..h).any(|i| ctx.is_word(i, "joint"));
+        let statement_like = [
+            "statement",
+            "statements",
+            "communiqué",
+            "communique",
+            "communiqués",
+            "communiques",
+            "declaration",
+            "declarations",
+        ]
+        .iter()
+        .any(|w| ctx.is_word(h, w));
+        if first == h || statement_like && !joint {
+            return;
+        }
+    }
+    if (ctx.is_word(h, "memorandum") || ctx.is_word(h, "memoranda"))
+        && ctx.is_word(h + 1, "of")
+        && ["understanding", "cooperation", "agreement", "intent"]
+            .iter()
+            .any(|w| ctx.is_word(h + 2, w))
+    {
+        last = h + 3;
+    }
+    if demanded(ctx, first) {
+        return;
+    }
+    out.push(candidate(first, last, Type::Described));
+}
+
+/// Uses of a head word that are not an agreement.
+fn excluded(ctx: &Ctx<'_>, h: usize) -> bool {
+    let prev = if h > 0 && !ctx.new_line(h) {
+        Some(h - 1)
+    } else {
+        None
+    };
+    let prev_is = |w: &str| prev.is_some_and(|p| ctx.is_word(p, w));
+    let next = h + 1;
+    // "ceasefire talks", "ceasefire agreement": the head is a modifier here.
+    if next < ctx.len()
+        && !ctx.new_line(next)
+        && (ctx.is(next, class::NOT_AGREEMENT_NEXT)
+            || ctx.is(next, class::DESCRIBED_HEAD | class::DESCRIBED_HEAD_MOD)
+                && ctx.tok(next).is_lower_word())
+    {
+        return true;
+    }
+    let word = ctx.word(h).to_ascii_lowercase();
+    match word.as_str() {
+        "deal" | "deals" => {
+            // "a great deal of", "no big deal"
+            if prev_is("great") || prev_is("good") || prev_is("big") {
+                return true;
+            }
+            // "to deal with", "we deal with": a verb unless a determiner, possessive or
+            // classifier makes it a noun.
+            let noun_before = prev.is_some_and(|p| {
+                ctx.is(p, class::DET | class::CLASSIFIER)
+                    || ctx.possessive(p)
+                    || ctx.covered(p).is_some()
+                    || ctx.tok(p).kind == Kind::Number
+                    || ctx.tok(p).is_lower_word() && !ctx.is(p, class::STOP)
+            });
+            let verb_before = prev
+                .is_some_and(|p| ctx.is(p, class::STOP) && !ctx.is(p, class::DET))
+                || prev.is_none();
+            ctx.is_word(next, "with") && !noun_before
+                || verb_before && !noun_before && (prev_is("to") || ctx.is_word(next, "with"))
+        }
+        "agreement" | "agreements" => prev_is("in") || prev_is("no") || prev_is("general"),
+        "accord" | "accords" => prev_is("own") || prev_is("in"),
+        "resolution" | "resolutions" => {
+            let after = ctx.is_word(next, "of")
+                || ctx.is_word(next, "to")
+                || ctx.is_word(next, "on") && !prev.is_some_and(|p| ctx.is(p, class::DET));
+            let before_ok = prev.is_some_and(|p| {
+                ctx.is(p, class::DET | class::CLASSIFIER)
+                    || ctx.possessive(p)
+                    || matches!(ctx.covered_type(p), Some(Type::Organization))
+            });
+            after || !before_ok
+        }
+        _ => false,
+    }
+}
+
+/// Whether the phrase starting at `first` is the object of a verb of asking or reaching
+/// ("requested a ceasefire", "will reach an agreement", "called for a truce").
+fn demanded(ctx: &Ctx<'_>, first: usize) -> bool {
+    let mut i = first;
+    let mut steps = 0;
+    while i > 0 && steps < 5 && !ctx.new_line(i) {
+        i -= 1;
+        steps += 1;
+        if ctx.is(i, class::DEMAND_VERB) {
+            return true;
+        }
+        let skip = ctx.is(i, class::DET)
+            || ["for", "to", "at", "on"].iter().any(|w| ctx.is_word(i, w))
+            || ctx.tok(i).is_lower_word() && !ctx.is(i, class::STOP | class::AGENT_VERB);
+        if !skip {
+            return false;
+        }
+    }
+    false
+}

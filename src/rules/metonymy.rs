@@ -1,0 +1,140 @@
+//! Capitals and seats of government: the government ("Washington and Moscow held talks",
+//! "Beijing's demands", "the Kremlin said") or a place ("met in Paris", "at the White House")?
+//!
+//! Capitals need evidence to count as a government; seats (Kremlin, White House) count unless
+//! the context makes them a place.
+
+use super::Ctx;
+use crate::annotation::Type;
+use crate::gazetteer::class;
+
+/// Whether the capital or seat reading `first..last` stands for a government.
+pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool) -> bool {
+    // Part of a longer name: "George Washington", "Moscow State University", "Washington Post".
+    if first > 0
+        && !ctx.new_line(first)
+        && ctx.title_case(first - 1)
+        && !ctx.function_word(first - 1)
+        && !ctx.is(
+            first - 1,
+            class::TITLE | class::AGENT_VERB | class::METO_PREP,
+        )
+    {
+        return false;
+    }
+    if last < ctx.len()
+        && !ctx.new_line(last)
+        && ctx.title_case(last)
+        && !ctx.sent_start(last)
+        && !ctx.function_word(last)
+        && !ctx.is(last, class::AGENT_VERB | class::AUX)
+    {
+        return false;
+    }
+    // "Moscow time", "Kabul-based", "Doha, Qatar".
+    if ctx.is_word(last, "time")
+        || ctx.is_word(last, "based")
+        || ctx.dash(last) && ctx.is_word(last + 1, "based")
+        || ctx.punct(last, ",")
+            && ctx.country_at(last + 1).is_some()
+            && !coordinated_after(ctx, last)
+    {
+        return false;
+    }
+    let (g0, g1) = group(ctx, first, last);
+    // The word before the group, skipping "the" for seats ("at the White House").
+    let mut before = prev(ctx, g0);
+    if let Some(b) = before {
+        if ctx.is_word(b, "the") {
+            before = prev(ctx, b);
+        }
+    }
+    if let Some(b) = before {
+        if ctx.is(b, class::PLACE_PREP) {
+            // "the need for Juba to cooperate" is the government even after a preposition.
+            return ctx.is_word(b, "for") && ctx.is_word(g1, "to");
+        }
+    }
+    if seat {
+        return true;
+    }
+    if ctx.possessive(last) {
+        return true;
+    }
+    if let Some(b) = before {
+        if ctx.is(b, class::METO_PREP | class::AGENT_VERB) && !ctx.is(b, class::AUX) {
+            return true;
+        }
+    }
+    // "Washington-Moscow talks": two parties joined by a dash.
+    if ctx.dash(last) && ctx.tok(last).joined() && ctx.country_at(last + 1).is_some()
+        || first >= 2
+            && ctx.dash(first - 1)
+            && ctx.tok(first).joined()
+            && ctx
+                .reading_ending_at(first - 1)
+                .is_some_and(|c| matches!(c.ty(), Some(Type::Country | Type::Capital)))
+    {
+        return true;
+    }
+    agent_follows(ctx, g1)
+}
+
+/// The token before `i` on the same line.
+fn prev(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    (i > 0 && !ctx.new_line(i)).then(|| i - 1)
+}
+
+/// Whether `", <country>"` after `at` continues a list ("Kyiv, Moscow and Minsk") rather than
+/// naming the state of a place ("Doha, Qatar").
+fn coordinated_after(ctx: &Ctx<'_>, at: usize) -> bool {
+    let Some(end) = ctx.country_at(at + 1) else {
+        return false;
+    };
+    ctx.is_word(end, "and") || ctx.punct(end, ",")
+}
+
+/// The coordination around a capital: "Washington and Moscow", "Kyiv, Moscow and Minsk".
+/// Returns the token range of the whole group.
+fn group(ctx: &Ctx<'_>, first: usize, last: usize) -> (usize, usize) {
+    let mut g1 = last;
+    while g1 < ctx.len() && (ctx.is_word(g1, "and") || ctx.is_word(g1, "or") || ctx.punct(g1, ","))
+    {
+        match ctx.country_at(g1 + 1) {
+            Some(end) => g1 = end,
+            None => break,
+        }
+    }
+    let mut g0 = first;
+    while g0 >= 2
+        && (ctx.is_word(g0 - 1, "and") || ctx.is_word(g0 - 1, "or") || ctx.punct(g0 - 1, ","))
+    {
+        match ctx.reading_ending_at(g0 - 1) {
+            Some(c)
+                if matches!(c.ty(), Some(Type::Country | Type::Capital | Type::Demonym))
+                    || c.ty().is_none() =>
+            {
+                g0 = c.first as usize
+            }
+            _ => break,
+        }
+    }
+    (g0, g1)
+}
+
+/// Whether a verb of an acting subject follows at `i`, after auxiliaries and adverbs
+/// ("Washington has also said", "Beijing warned").
+fn agent_follows(ctx: &Ctx<'_>, mut i: usize) -> bool {
+    let mut seen = 0;
+    while i < ctx.len() && seen < 4 && !ctx.new_line(i) {
+        if ctx.is(i, class::AGENT_VERB) {
+            return true;
+        }
+        if !ctx.is(i, class::AUX) {
+            return false;
+        }
+        seen += 1;
+        i += 1;
+    }
+    false
+}

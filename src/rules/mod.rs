@@ -1,0 +1,149 @@
+//! Context → candidates: one file per family. Every rule reads the same [`Ctx`] (tokens, their
+//! word classes, and what the gazetteers already found under each token) and pushes
+//! [`Candidate`]s; none of them decides overlaps (that is [`crate::resolve`]).
+
+pub(crate) mod agreement;
+pub(crate) mod metonymy;
+pub(crate) mod organization;
+pub(crate) mod person;
+
+use crate::annotation::Type;
+use crate::candidate::{Candidate, Kind as CandKind};
+use crate::gazetteer::{class, Lexicon};
+use crate::text::{
+    Kind, Token, ALL_CAPS, DOTTED, HAS_LOWER, LINE_BEFORE, SENT_START, SHOUT, SINGLE, UPPER_INITIAL,
+};
+
+/// No gazetteer reading covers the token.
+pub(crate) const UNCOVERED: u32 = u32::MAX;
+
+/// Everything a rule may read about the current chunk.
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// Word-class flags of each token (see [`class`]).
+    pub flags: &'a [u32],
+    /// Per token, the index in `gaz` of the longest gazetteer reading covering it.
+    pub cover: &'a [u32],
+    pub gaz: &'a [Candidate],
+    pub lex: &'a Lexicon,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn tok(&self, i: usize) -> &Token {
+        &self.toks[i]
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Whether token `i` exists and has word class `c`.
+    pub fn is(&self, i: usize, c: u32) -> bool {
+        i < self.toks.len() && self.flags[i] & c != 0
+    }
+
+    /// Whether token `i` is written `w` ignoring case (ASCII words only).
+    pub fn is_word(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    /// A word in title case: `Blinken`, `McKinney` (not `NATO`, not `peace`).
+    pub fn title_case(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Word && t.has(UPPER_INITIAL) && t.has(HAS_LOWER)
+    }
+
+    /// An upper-case initial with its dot: `J.`.
+    pub fn initial(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Word && t.has(DOTTED) && t.has(UPPER_INITIAL) && t.end - t.start == 2
+    }
+
+    /// An acronym outside a shouted line: `NATO`, `U.S.`, `IGAD`.
+    pub fn acronym(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == Kind::Word && t.has(ALL_CAPS) && !t.has(SHOUT) && !t.has(SINGLE)
+    }
+
+    pub fn sent_start(&self, i: usize) -> bool {
+        self.toks[i].has(SENT_START)
+    }
+
+    pub fn shout(&self, i: usize) -> bool {
+        self.toks[i].has(SHOUT)
+    }
+
+    /// Token `i` starts a new line (nothing may join across it).
+    pub fn new_line(&self, i: usize) -> bool {
+        self.toks[i].has(LINE_BEFORE)
+    }
+
+    /// The gazetteer reading covering token `i`, if any.
+    pub fn covered(&self, i: usize) -> Option<&'a Candidate> {
+        match self.cover.get(i) {
+            Some(&c) if c != UNCOVERED => Some(&self.gaz[c as usize]),
+            _ => None,
+        }
+    }
+
+    /// The type of the gazetteer reading covering `i` (`None` for none or a place).
+    pub fn covered_type(&self, i: usize) -> Option<Type> {
+        self.covered(i).and_then(|c| c.ty())
+    }
+
+    /// Whether a gazetteer country, demonym or capital reading starts at `i`; returns its end.
+    pub fn country_at(&self, i: usize) -> Option<usize> {
+        let c = self.covered(i)?;
+        if c.first as usize != i {
+            return None;
+        }
+        match c.kind {
+            CandKind::Out(Type::Country | Type::Demonym | Type::Capital) => Some(c.last as usize),
+            _ => None,
+        }
+    }
+
+    /// A party to an agreement or a name owner: a country, demonym, organization or person
+    /// reading starting at `i`; returns its end.
+    pub fn party_at(&self, i: usize) -> Option<usize> {
+        let c = self.covered(i)?;
+        if c.first as usize != i {
+            return None;
+        }
+        match c.ty() {
+            Some(
+                Type::Country | Type::Demonym | Type::Capital | Type::Organization | Type::Person,
+            ) => Some(c.last as usize),
+            _ => None,
+        }
+    }
+
+    /// The start of the gazetteer reading that ends at `end` (exclusive), if one does.
+    pub fn reading_ending_at(&self, end: usize) -> Option<&'a Candidate> {
+        let c = self.covered(end.checked_sub(1)?)?;
+        (c.last as usize == end).then_some(c)
+    }
+
+    /// Whether `i` is a possessive ending (`'s`, `’`).
+    pub fn possessive(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == Kind::Possessive
+    }
+
+    pub fn dash(&self, i: usize) -> bool {
+        i < self.len() && self.toks[i].kind == Kind::Dash
+    }
+
+    pub fn punct(&self, i: usize, p: &str) -> bool {
+        i < self.len() && self.toks[i].kind == Kind::Punct && self.word(i) == p
+    }
+
+    /// A closed-class or function word that never belongs to a name.
+    pub fn function_word(&self, i: usize) -> bool {
+        self.is(i, class::STOP | class::MONTH | class::WEEKDAY)
+    }
+}

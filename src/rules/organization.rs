@@ -1,0 +1,149 @@
+//! Organizations not in the gazetteer: title-cased names ending in an organization head
+//! ("Global Engagement Center", "Russian Ground Forces", "U.S.-Mexico Working Group on Cyber
+//! Issues", "Congress of Colombia", "the Foreign Ministry").
+//!
+//! A country or demonym inside such a name belongs to the name (the outermost span wins); a
+//! possessive splits it ("Russia's Foreign Ministry" → Russia + Foreign Ministry).
+
+use super::Ctx;
+use crate::annotation::Type;
+use crate::candidate::{Candidate, Source, Target};
+use crate::gazetteer::class;
+
+/// Pushes organization candidates for the chunk.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    for h in 0..ctx.len() {
+        if !ctx.is(h, class::ORG_HEAD) || !ctx.title_case(h) || ctx.shout(h) {
+            continue;
+        }
+        let first = title_run_start(ctx, h);
+        let mut last = h + 1;
+        while last < ctx.len()
+            && ctx.is(last, class::ORG_HEAD)
+            && ctx.title_case(last)
+            && !ctx.new_line(last)
+        {
+            last += 1;
+        }
+        last = of_phrase_end(ctx, last);
+        if first == h && last == h + 1 {
+            continue;
+        }
+        let mut c = Candidate::new(first, last, Type::Organization, Source::Rule, Target::None);
+        c.country = country_in(ctx, first, last).or_else(|| possessor(ctx, first));
+        out.push(c);
+    }
+}
+
+/// Whether token `i` can be a word of a title-cased name: a title-case word that is not a
+/// function word or a generic head, or an acronym.
+pub(crate) fn name_word(ctx: &Ctx<'_>, i: usize) -> bool {
+    (ctx.title_case(i) && !ctx.function_word(i) && !ctx.is(i, class::GENERIC)) || ctx.acronym(i)
+}
+
+/// The first token of the title-cased run that ends just before `head`: name words, listed
+/// readings (countries, demonyms, organizations), dash-joined parts, and "and" between name
+/// words ("Afghan National Defense and Security Forces").
+pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
+    let mut k = head;
+    while k > 0 && !ctx.new_line(k) {
+        let p = k - 1;
+        if let Some(c) = ctx.reading_ending_at(k).filter(|c| (c.first as usize) < k) {
+            if c.ty() != Some(Type::Named) {
+                k = c.first as usize;
+                continue;
+            }
+        }
+        if name_word(ctx, p) {
+            k = p;
+        } else if ctx.dash(p)
+            && ctx.tok(k).joined()
+            && ctx.tok(p).joined()
+            && p > 0
+            && (name_word(ctx, p - 1) || ctx.reading_ending_at(p).is_some())
+        {
+            k = p;
+        } else if (ctx.is_word(p, "and") || ctx.punct(p, "&"))
+            && p > 0
+            && k < head
+            && name_word(ctx, p - 1)
+            && name_word(ctx, k)
+        {
+            k = p;
+        } else if ctx.possessive(p)
+            && p > 0
+            && k < head
+            && (ctx.is_word(p - 1, "people") || ctx.is_word(p - 1, "workers"))
+        {
+            // "Tigray People's Liberation Front", "Workers' Party": a possessive inside the name.
+            k = p - 1;
+        } else {
+            break;
+        }
+    }
+    // The run never starts on a connector or a dash.
+    while k < head && (ctx.is_word(k, "and") || ctx.dash(k) || ctx.possessive(k)) {
+        k += 1;
+    }
+    k
+}
+
+/// Extends a name over "of/for/on/in/to (the) Title Words" ("Ministry of Foreign Affairs",
+/// "Working Group on Cyber Issues"). Returns the new end.
+pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize) -> usize {
+    let mut best = end;
+    let mut k = end;
+    while k < ctx.len() && !ctx.new_line(k) {
+        let connector = ["of", "for", "on", "in", "to"]
+            .iter()
+            .any(|w| ctx.is_word(k, w) && ctx.tok(k).is_lower_word());
+        if !connector {
+            break;
+        }
+        let mut j = k + 1;
+        if ctx.is_word(j, "the") {
+            j += 1;
+        }
+        let mut words = 0;
+        while j < ctx.len() && !ctx.new_line(j) {
+            if let Some(c) = ctx.covered(j).filter(|c| c.first as usize == j) {
+                j = c.last as usize;
+            } else if name_word(ctx, j) {
+                j += 1;
+            } else if (ctx.is_word(j, "and") || ctx.punct(j, ",") && ctx.is_word(j + 1, "and"))
+                && name_word(ctx, j + 1 + usize::from(ctx.punct(j, ",")))
+            {
+                j += 1;
+                continue;
+            } else {
+                break;
+            }
+            words += 1;
+        }
+        if words == 0 {
+            break;
+        }
+        best = j;
+        k = j;
+    }
+    best
+}
+
+/// The first country or demonym reading inside `first..last`.
+pub(crate) fn country_in(ctx: &Ctx<'_>, first: usize, last: usize) -> Option<u16> {
+    (first..last).find_map(|i| match ctx.covered(i) {
+        Some(c) if matches!(c.ty(), Some(Type::Country | Type::Demonym)) => c.country,
+        _ => None,
+    })
+}
+
+/// The country owning a name through a possessive: "Russia's Foreign Ministry".
+pub(crate) fn possessor(ctx: &Ctx<'_>, first: usize) -> Option<u16> {
+    if first < 2 || !ctx.possessive(first - 1) {
+        return None;
+    }
+    let c = ctx.reading_ending_at(first - 1)?;
+    matches!(c.ty(), Some(Type::Country | Type::Capital))
+        .then_some(c.country)
+        .flatten()
+}

@@ -1,0 +1,341 @@
+//! People not in the gazetteer, found from context: a title or role before the name
+//! ("Foreign Minister Sergei Lavrov", "the President of Azerbaijan Ilham Aliyev"), a known given
+//! name ("Vasily Nebenzya"), a reporting verb after it ("Workneh Gebeyehu said"), a title in
+//! apposition ("Ted McKinney, the Undersecretary…"), or an alias of a person just named ("also
+//! known as Timochenko"). Titles are never part of the span.
+
+use super::Ctx;
+use crate::annotation::Type;
+use crate::candidate::{Candidate, Source, Target};
+use crate::gazetteer::class;
+use crate::text::Kind;
+
+/// Most name parts a person span may have ("Luiz Inácio Lula da Silva" has four plus a particle).
+const MAX_PARTS: usize = 6;
+
+/// Words that block a token from being part of a name.
+const NOT_NAME: u32 = class::TITLE
+    | class::ORG_HEAD
+    | class::GENERIC
+    | class::AGREEMENT_HEAD
+    | class::DESCRIBED_HEAD
+    | class::DESCRIBED_HEAD_MOD
+    | class::STOP
+    | class::MONTH
+    | class::WEEKDAY
+    | class::SUFFIX;
+
+/// Pushes person candidates for the chunk.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let start = out.len();
+    by_title(ctx, out);
+    by_given_name(ctx, out);
+    by_context(ctx, out);
+    by_alias(ctx, start, out);
+}
+
+/// Whether token `i` may be a part of a name, apart from its shape.
+fn free(ctx: &Ctx<'_>, i: usize) -> bool {
+    if ctx.is(i, NOT_NAME) || ctx.shout(i) {
+        return false;
+    }
+    match ctx.covered(i) {
+        None => true,
+        Some(c) => c.ty().is_none() || c.ty() == Some(Type::Person),
+    }
+}
+
+/// One part of a name at `i`: a title-case word with dash-joined continuations
+/// ("Thomas-Greenfield", "Jae-in"), an initial ("J."), or a particle joined to a word
+/// ("al-Assad"). Returns its end.
+fn part(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    if i >= ctx.len() {
+        return None;
+    }
+    if ctx.initial(i) {
+        return Some(i + 1);
+    }
+    let mut j = if ctx.title_case(i) && free(ctx, i) {
+        i + 1
+    } else if ctx.is(i, class::PARTICLE)
+        && ctx.dash(i + 1)
+        && ctx.tok(i + 1).joined()
+        && i + 2 < ctx.len()
+        && ctx.tok(i + 2).joined()
+        && ctx.title_case(i + 2)
+        && free(ctx, i + 2)
+    {
+        i + 3
+    } else {
+        return None;
+    };
+    while ctx.dash(j) && ctx.tok(j).joined() && j + 1 < ctx.len() && ctx.tok(j + 1).joined() {
+        let next = ctx.tok(j + 1);
+        let short_lower = next.is_lower_word() && next.end - next.start <= 3;
+        if next.kind == Kind::Word && (ctx.title_case(j + 1) && free(ctx, j + 1) || short_lower) {
+            j += 2;
+        } else {
+            break;
+        }
+    }
+    Some(j)
+}
+
+/// A person's name starting at `i`: parts, particles between them ("bin", "van der"), and a
+/// suffix ("Jr."). Returns its end and the number of parts.
+pub(crate) fn name(ctx: &Ctx<'_>, i: usize) -> Option<(usize, usize)> {
+    let mut end = part(ctx, i)?;
+    let mut parts = 1;
+    while parts < MAX_PARTS {
+        if end < ctx.len() && ctx.new_line(end) {
+            break;
+        }
+        // "al-Rashidi" is one part; "bin Salman", "van der Berg" have particles in between.
+        let mut k = end;
+        if part(ctx, k).is_none() {
+            let mut particles = 0;
+            while k < ctx.len()
+                && particles < 2
+                && ctx.is(k, class::PARTICLE)
+                && ctx.tok(k).is_lower_word()
+                && !ctx.new_line(k)
+            {
+                k += 1;
+                particles += 1;
+            }
+        }
+        match part(ctx, k) {
+            Some(e) => {
+                end = e;
+                parts += 1;
+            }
+            None => break,
+        }
+    }
+    // An initial cannot end a name ("Antony J." is cut before "J." by the caller's context).
+    if ctx.initial(end - 1) && parts == 1 {
+        return None;
+    }
+    if ctx.punct(end, ",")
+        && ctx.is(end + 1, class::SUFFIX)
+        && ctx.tok(end + 1).has(crate::text::UPPER_INITIAL)
+    {
+        end += 2;
+    } else if ctx.is(end, class::SUFFIX)
+        && ctx.tok(end).has(crate::text::UPPER_INITIAL)
+        && !ctx.new_line(end)
+    {
+        end += 1;
+    }
+    Some((end, parts))
+}
+
+fn person(first: usize, last: usize, country: Option<u16>) -> Candidate {
+    let mut c = Candidate::new(first, last, Type::Person, Source::Rule, Target::None);
+    c.country = country;
+    c
+}
+
+/// "President Putin", "Secretary of State Antony J. Blinken", "Russia's permanent
+/// representative to the United Nations, Vasily Nebenzya".
+fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    for t in 0..ctx.len() {
+        if !ctx.is(t, class::TITLE) || ctx.shout(t) || ctx.tok(t).kind != Kind::Word {
+            continue;
+        }
+        let mut j = t + 1;
+        let mut country = None;
+        if ["of", "for", "to", "at"].iter().any(|w| ctx.is_word(j, w)) {
+            let mut k = j + 1;
+            if ctx.is_word(k, "the") {
+                k += 1;
+            }
+            if let Some(c) = ctx
+                .covered(k)
+                .filter(|c| c.first as usize == k && c.ty().is_some())
+            {
+                if matches!(c.ty(), Some(Type::Country | Type::Demonym)) {
+                    country = c.country;
+                }
+                k = c.last as usize;
+            } else {
+                while k < ctx.len()
+                    && (ctx.is(k, class::TITLE_OF) && ctx.title_case(k)
+                        || ctx.is_word(k, "and") && ctx.is(k + 1, class::TITLE_OF))
+                {
+                    k += 1;
+                }
+            }
+            if k > j + 1 && k < ctx.len() {
+                j = k;
+                if ctx.punct(j, ",") {
+                    j += 1;
+                }
+            }
+        }
+        if j >= ctx.len() || ctx.new_line(j) && j > t + 1 {
+            continue;
+        }
+        if let Some((end, _)) = name(ctx, j) {
+            let country = country.or_else(|| country_before(ctx, t));
+            out.push(person(j, end, country));
+        }
+    }
+}
+
+/// The country or demonym just before a title: "US President", "Russia's permanent
+/// representative", "his French counterpart", "Chinese Foreign Minister".
+pub(crate) fn country_before(ctx: &Ctx<'_>, title: usize) -> Option<u16> {
+    let mut i = title;
+    let mut steps = 0;
+    while i > 0 && steps < 4 && !ctx.new_line(i) {
+        i -= 1;
+        steps += 1;
+        if let Some(c) = ctx.covered(i) {
+            return match c.ty() {
+                Some(Type::Country | Type::Demonym) => c.country,
+                _ => None,
+            };
+        }
+        let t = ctx.tok(i);
+        let modifier = t.is_lower_word() && !ctx.is(i, class::STOP)
+            || ctx.possessive(i)
+            || ctx.is(i, class::TITLE)
+            || ctx.title_case(i) && !ctx.function_word(i);
+        if !modifier {
+            return None;
+        }
+    }
+    None
+}
+
+/// "Vasily Nebenzya", "Juan Manuel Santos": a known given name and at least one more part.
+fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < ctx.len() {
+        if ctx.is(i, class::GIVEN) && ctx.title_case(i) && free(ctx, i) {
+            if let Some((end, parts)) = name(ctx, i) {
+                if parts >= 2 {
+                    let country = if i > 0 && ctx.is(i - 1, class::TITLE) {
+                        country_before(ctx, i - 1)
+                    } else {
+                        None
+                    };
+                    out.push(person(i, end, country));
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// "Workneh Gebeyehu said", "Ted McKinney, the Undersecretary of …": an unknown two-part name
+/// next to a reporting verb or an appositive title.
+fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < ctx.len() {
+        // A capital at a sentence start proves nothing ("Later Korenkov said"), unless the
+        // word is a known given name.
+        let weak_start = ctx.sent_start(i) && !ctx.is(i, class::GIVEN);
+        if !ctx.title_case(i) || !free(ctx, i) || ctx.covered(i).is_some() || weak_start {
+            i += 1;
+            continue;
+        }
+        let Some((end, parts)) = name(ctx, i) else {
+            i += 1;
+            continue;
+        };
+        if parts >= 2 && (reporting_after(ctx, end) || title_in_apposition(ctx, end)) {
+            out.push(person(i, end, None));
+        }
+        i = end;
+    }
+}
+
+fn reporting_after(ctx: &Ctx<'_>, end: usize) -> bool {
+    let v = if ctx.punct(end, ",") { end + 1 } else { end };
+    ctx.is(v, class::REPORT_VERB) && ctx.tok(v).is_lower_word()
+}
+
+/// ", the Undersecretary", ", Russia's ambassador", ", a senior adviser".
+fn title_in_apposition(ctx: &Ctx<'_>, end: usize) -> bool {
+    if !ctx.punct(end, ",") {
+        return false;
+    }
+    let mut k = end + 1;
+    for _ in 0..5 {
+        if k >= ctx.len() || ctx.new_line(k) {
+            return false;
+        }
+        if ctx.is(k, class::TITLE) && !ctx.is(k, class::STOP) {
+            return true;
+        }
+        let t = ctx.tok(k);
+        let ok = ctx.is(k, class::DET)
+            || ctx.possessive(k)
+            || ctx.covered(k).is_some()
+            || t.is_lower_word() && !ctx.is(k, class::STOP | class::REPORT_VERB)
+            || ctx.title_case(k) && !ctx.function_word(k);
+        if !ok {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// "Rodrigo Londoño, also known as Timoleón Jiménez or Timochenko"; "Guillermo León Sáenz
+/// (Alfonso Cano)".
+fn by_alias(ctx: &Ctx<'_>, start: usize, out: &mut Vec<Candidate>) {
+    let mut ends: Vec<usize> = out[start..].iter().map(|c| c.last as usize).collect();
+    ends.extend(
+        ctx.gaz
+            .iter()
+            .filter(|c| c.ty() == Some(Type::Person))
+            .map(|c| c.last as usize),
+    );
+    ends.sort_unstable();
+    ends.dedup();
+    for end in ends {
+        let mut k = end;
+        if ctx.punct(k, "(") {
+            if let Some((e, _)) = name(ctx, k + 1) {
+                if ctx.punct(e, ")") {
+                    out.push(person(k + 1, e, None));
+                }
+            }
+            continue;
+        }
+        if ctx.punct(k, ",") {
+            k += 1;
+        }
+        if ctx.is_word(k, "also") {
+            k += 1;
+        }
+        let cue = if ctx.is_word(k, "known") && ctx.is_word(k + 1, "as") {
+            k + 2
+        } else if ctx.is_word(k, "alias")
+            || ctx.is_word(k, "aka")
+            || ctx.is_word(k, "a.k.a.")
+            || ctx.is_word(k, "nicknamed")
+        {
+            k + 1
+        } else {
+            continue;
+        };
+        let mut k = cue;
+        while let Some((e, _)) = name(ctx, k) {
+            out.push(person(k, e, None));
+            if ctx.is_word(e, "or") || ctx.punct(e, ",") && !ctx.is_word(e + 1, "who") {
+                k = e + 1;
+                if ctx.is_word(k, "or") {
+                    k += 1;
+                }
+            } else {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,457 @@
+//! Text → tokens: one linear pass that splits words, numbers and punctuation and records the
+//! shape of each token (capitalisation, digits, dots) and what separates it from the previous one.
+//!
+//! The tokenizer never copies text: a [`Token`] holds byte offsets into its chunk. Phrases in the
+//! gazetteers are tokenized with the same function, so "U.S.-Mexico", "People's" or "Côte
+//! d'Ivoire" split identically on both sides.
+
+mod fold;
+mod sentence;
+
+pub(crate) use fold::{fold_key, FoldBuf};
+pub(crate) use sentence::mark_sentences;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters and digits (and inner apostrophes, abbreviation dots, combining marks).
+    Word,
+    /// Digits only, possibly with inner `,` or `.` (`2,000`, `6.5`).
+    Number,
+    /// A possessive ending: `'s`, `’s`, or a lone `’` after a plural.
+    Possessive,
+    /// Any hyphen or dash.
+    Dash,
+    /// Any other character that is neither a word character nor a space.
+    Punct,
+}
+
+/// Token flag: whitespace separates this token from the previous one.
+pub(crate) const SPACE_BEFORE: u16 = 1;
+/// Token flag: a line break separates it from the previous token (or it starts the chunk).
+pub(crate) const LINE_BEFORE: u16 = 1 << 1;
+/// Token flag: a blank line separates it from the previous token.
+pub(crate) const PARA_BEFORE: u16 = 1 << 2;
+/// Token flag: the first character is an upper-case letter.
+pub(crate) const UPPER_INITIAL: u16 = 1 << 3;
+/// Token flag: it has letters and none of them is lower case.
+pub(crate) const ALL_CAPS: u16 = 1 << 4;
+/// Token flag: it has at least one lower-case letter.
+pub(crate) const HAS_LOWER: u16 = 1 << 5;
+/// Token flag: it has at least one digit.
+pub(crate) const HAS_DIGIT: u16 = 1 << 6;
+/// Token flag: it contains abbreviation dots (`U.S.`, `J.`, `Mr.`).
+pub(crate) const DOTTED: u16 = 1 << 7;
+/// Token flag: it starts a sentence (set by [`mark_sentences`]).
+pub(crate) const SENT_START: u16 = 1 << 8;
+/// Token flag: it is in a line written in capitals, such as a headline (set by [`mark_sentences`]).
+pub(crate) const SHOUT: u16 = 1 << 9;
+/// Token flag: a word of a single character.
+pub(crate) const SINGLE: u16 = 1 << 10;
+
+/// One token: a half-open byte range of its chunk, its kind and flags.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+    pub flags: u16,
+}
+
+impl Token {
+    #[inline]
+    pub fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
+
+    #[inline]
+    pub fn text<'t>(&self, chunk: &'t str) -> &'t str {
+        &chunk[self.start as usize..self.end as usize]
+    }
+
+    /// Whether this token follows the previous one with nothing in between (`U.S.` `-` `Mexico`).
+    #[inline]
+    pub fn joined(&self) -> bool {
+        self.flags & (SPACE_BEFORE | LINE_BEFORE) == 0
+    }
+
+    /// A capitalised word: `Biden`, `U.S.`, `NATO`, `McKinney`.
+    #[inline]
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == Kind::Word && self.has(UPPER_INITIAL)
+    }
+
+    /// A word with a lower-case first letter.
+    #[inline]
+    pub fn is_lower_word(&self) -> bool {
+        self.kind == Kind::Word && !self.has(UPPER_INITIAL) && self.has(HAS_LOWER)
+    }
+}
+
+// Byte classes for the ASCII fast path.
+const SPACE: u8 = 1;
+const NEWLINE: u8 = 2;
+const UPPER: u8 = 3;
+const LOWER: u8 = 4;
+const DIGIT: u8 = 5;
+const APOS: u8 = 6;
+const DASH: u8 = 7;
+const OTHER: u8 = 8;
+
+const CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = match c {
+            b' ' | b'\t' | 0x0b | 0x0c => SPACE,
+            b'\n' | b'\r' => NEWLINE,
+            b'A'..=b'Z' => UPPER,
+            b'a'..=b'z' => LOWER,
+            b'0'..=b'9' => DIGIT,
+            b'\'' => APOS,
+            b'-' => DASH,
+            _ => OTHER,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// The class of a non-ASCII character, in the same scheme as [`CLASS`].
+fn class_of(c: char) -> u8 {
+    match c {
+        '\u{2028}' | '\u{2029}' | '\u{85}' => NEWLINE,
+        // Zero-width space and BOM separate words without being visible.
+        '\u{200b}' | '\u{feff}' => SPACE,
+        '\u{2019}' | '\u{02bc}' => APOS,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => DASH,
+        c if c.is_whitespace() => SPACE,
+        c if c.is_uppercase() => UPPER,
+        c if c.is_lowercase() => LOWER,
+        c if c.is_alphanumeric() => WORDISH,
+        c if is_word_continue(c) => CONTINUE,
+        _ => OTHER,
+    }
+}
+
+/// Letters without case (CJK, Arabic script, digits of other scripts).
+const WORDISH: u8 = 9;
+/// Characters that continue a word but cannot start one (combining marks, joiners, soft hyphen).
+const CONTINUE: u8 = 10;
+
+fn is_word_continue(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036f}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05bd}'
+        | '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0670}'
+        | '\u{0900}'..='\u{0903}' | '\u{093a}'..='\u{094f}'
+        | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}'
+        | '\u{fe00}'..='\u{fe0f}' | '\u{fe20}'..='\u{fe2f}'
+        | '\u{200c}' | '\u{200d}' | '\u{00ad}')
+}
+
+#[inline]
+fn is_word_class(class: u8) -> bool {
+    matches!(class, UPPER | LOWER | DIGIT | WORDISH | CONTINUE)
+}
+
+/// Decodes the character at byte `i` (which must be a char boundary) and its class.
+#[inline]
+fn char_at(text: &str, i: usize) -> (u8, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (CLASS[b as usize], 1)
+    } else {
+        let c = text[i..].chars().next().expect("char boundary");
+        (class_of(c), c.len_utf8())
+    }
+}
+
+/// Words that keep a following dot: titles and name suffixes, so `Mr. Smith` and `Jr.` do not
+/// end a sentence.
+fn keeps_dot(word: &str) -> bool {
+    matches!(
+        word,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Jr"
+            | "Sr"
+            | "St"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Adm"
+            | "Prof"
+            | "Rev"
+            | "Sgt"
+            | "Capt"
+            | "Maj"
+            | "Cmdr"
+            | "Mt"
+            | "Ft"
+            | "Messrs"
+            | "Mme"
+            | "Pres"
+            | "Amb"
+            | "Lt.Gen"
+            | "vs"
+            | "Inc"
+            | "Corp"
+            | "Ltd"
+            | "No"
+            | "Nos"
+            | "Jan"
+            | "Feb"
+            | "Aug"
+            | "Sept"
+            | "Sep"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+    )
+}
+
+/// Splits `chunk` into tokens, appending them to `out` (which is cleared first).
+pub(crate) fn tokenize(chunk: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = chunk.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    // The chunk starts a line.
+    let mut pending: u16 = LINE_BEFORE;
+    let mut newlines = 0u32;
+    while i < n {
+        let (class, width) = char_at(chunk, i);
+        match class {
+            SPACE => {
+                pending |= SPACE_BEFORE;
+                i += width;
+            }
+            NEWLINE => {
+                // CRLF counts once.
+                if bytes[i] == b'\r' && i + 1 < n && bytes[i + 1] == b'\n' {
+                    i += 1;
+                }
+                newlines += 1;
+                pending |= LINE_BEFORE;
+                if newlines >= 2 {
+                    pending |= PARA_BEFORE;
+                }
+                i += width;
+            }
+            _ => {
+                let start = i;
+                let (kind, end, flags) = if is_word_class(class) && class != CONTINUE {
+                    scan_word(chunk, i)
+                } else if class == DASH {
+                    (Kind::Dash, i + width, 0)
+                } else if class == APOS {
+                    possessive_or_punct(chunk, i, width, out.last())
+                } else {
+                    (Kind::Punct, i + width, 0)
+                };
+                out.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    kind,
+                    flags: flags | pending,
+                });
+                pending = 0;
+                newlines = 0;
+                i = end;
+            }
+        }
+    }
+}
+
+/// An apostrophe that is not inside a word: a possessive after a plural (`States’`) or a quote.
+fn possessive_or_punct(
+    chunk: &str,
+    i: usize,
+    width: usize,
+    prev: Option<&Token>,
+) -> (Kind, usize, u16) {
+    if let Some(prev) = prev {
+        let after_word = prev.end as usize == i && prev.kind == Kind::Word;
+        if after_word {
+            let bytes = chunk.as_bytes();
+            let s = i + width;
+            // "Russia's": the apostrophe and the s.
+            if s < chunk.len()
+                && (bytes[s] == b's' || bytes[s] == b'S')
+                && (s + 1 >= chunk.len() || !is_word_class(char_at(chunk, s + 1).0))
+            {
+                return (Kind::Possessive, s + 1, 0);
+            }
+            let p = &chunk[prev.start as usize..prev.end as usize];
+            let next_is_word = s < chunk.len() && is_word_class(char_at(chunk, s).0);
+            if p.ends_with(['s', 'S']) && !next_is_word {
+                return (Kind::Possessive, i + width, 0);
+            }
+        }
+    }
+    (Kind::Punct, i + width, 0)
+}
+
+/// Scans a word starting at `start`; returns its kind, end and shape flags.
+fn scan_word(chunk: &str, start: usize) -> (Kind, usize, u16) {
+    let bytes = chunk.as_bytes();
+    let n = bytes.len();
+    let mut i = start;
+    let mut flags = 0u16;
+    let mut letters = 0u32;
+    let mut chars = 0u32;
+    let mut uppers = 0u32;
+    let mut all_digits = true;
+    let mut first = true;
+    loop {
+        if i >= n {
+            break;
+        }
+        let (class, width) = char_at(chunk, i);
+        match class {
+            UPPER => {
+                if first {
+                    flags |= UPPER_INITIAL;
+                }
+                letters += 1;
+                uppers += 1;
+                all_digits = false;
+            }
+            LOWER => {
+                letters += 1;
+                flags |= HAS_LOWER;
+                all_digits = false;
+            }
+            DIGIT => flags |= HAS_DIGIT,
+            WORDISH => {
+                // Caseless letters (other scripts) and digits of other scripts.
+                letters += 1;
+                all_digits = false;
+            }
+            CONTINUE => {}
+            APOS => {
+                // `'s` + non-word ends the word (possessive); a letter after continues it
+                // (O'Brien, d'Ivoire, don't).
+                let next = i + width;
+                if next < n {
+                    let (c2, w2) = char_at(chunk, next);
+                    if c2 == LOWER || c2 == UPPER || c2 == WORDISH {
+                        let is_s = bytes[next] == b's' || bytes[next] == b'S';
+                        let after = next + w2;
+                        let ends = after >= n || !is_word_class(char_at(chunk, after).0);
+                        if !(is_s && ends) {
+                            i = next;
+                            chars += 1;
+                            first = false;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            _ => {
+                // Inner separators of numbers: 2,000 and 6.5.
+                if (bytes[i] == b',' || bytes[i] == b'.') && all_digits && chars > 0 {
+                    if i + 1 < n && bytes[i + 1].is_ascii_digit() {
+                        i += 1;
+                        chars += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+        }
+        chars += 1;
+        first = false;
+        i += width;
+    }
+    if letters > 0 && flags & HAS_LOWER == 0 && uppers > 0 {
+        flags |= ALL_CAPS;
+    }
+    if chars == 1 {
+        flags |= SINGLE;
+    }
+    // A dot after a single letter (initials, U.S., U.N.) or after a known abbreviation.
+    if i < n && bytes[i] == b'.' && letters > 0 {
+        let word = &chunk[start..i];
+        if chars == 1 {
+            i += 1;
+            flags |= DOTTED;
+            // U.S.A.: more single letters, each followed by a dot.
+            while i + 1 < n && bytes[i].is_ascii_alphabetic() && bytes[i + 1] == b'.' {
+                if bytes[i].is_ascii_uppercase() {
+                    // keep ALL_CAPS as computed: `U.S.` is all caps.
+                } else {
+                    flags &= !ALL_CAPS;
+                    flags |= HAS_LOWER;
+                }
+                i += 2;
+                flags &= !SINGLE;
+            }
+        } else if keeps_dot(word) {
+            i += 1;
+            flags |= DOTTED;
+        }
+    }
+    let kind = if letters == 0 && flags & HAS_DIGIT != 0 {
+        Kind::Number
+    } else {
+        Kind::Word
+    };
+    (kind, i, flags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        tokenize(s, &mut v);
+        v.iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn splits_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Russia’s envoy", &["Russia", "’s", "envoy"]),
+            (
+                "the United States’ deal",
+                &["the", "United", "States", "’", "deal"],
+            ),
+            ("U.S.-Mexico ties", &["U.S.", "-", "Mexico", "ties"]),
+            ("Antony J. Blinken", &["Antony", "J.", "Blinken"]),
+            ("Côte d'Ivoire", &["Côte", "d'Ivoire"]),
+            ("O'Brien's plan", &["O'Brien", "'s", "plan"]),
+            (
+                "2,000-strong, 6.5 percent.",
+                &["2,000", "-", "strong", ",", "6.5", "percent", "."],
+            ),
+            ("ES‑11/1", &["ES", "‑", "11", "/", "1"]),
+            ("P5+1 and G-7", &["P5", "+", "1", "and", "G", "-", "7"]),
+            ("Mr. Smith said.", &["Mr.", "Smith", "said", "."]),
+            ("U.S.A. now", &["U.S.A.", "now"]),
+            ("a 👍🏽 b", &["a", "👍", "🏽", "b"]),
+            ("e\u{301}lan", &["e\u{301}lan"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&toks(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn flags() {
+        let s = "US said\n\nNATO and McKinney 2020";
+        let mut v = Vec::new();
+        tokenize(s, &mut v);
+        assert!(v[0].has(ALL_CAPS) && v[0].has(LINE_BEFORE));
+        assert!(v[2].has(PARA_BEFORE) && v[2].has(ALL_CAPS));
+        assert!(v[4].has(UPPER_INITIAL) && v[4].has(HAS_LOWER) && !v[4].has(ALL_CAPS));
+        assert_eq!(v[5].kind, Kind::Number);
+    }
+}

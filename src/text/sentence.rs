@@ -1,0 +1,64 @@
+//! Sentence starts and shouted (all-capitals) lines.
+//!
+//! Capitalisation only means "proper name" away from a sentence start and outside headlines, so
+//! the rules ask these two flags before trusting a capital letter.
+
+use super::{Kind, Token, ALL_CAPS, HAS_LOWER, LINE_BEFORE, SENT_START, SHOUT};
+
+/// Sets [`SENT_START`] and [`SHOUT`] on `tokens` of `chunk`.
+pub(crate) fn mark_sentences(chunk: &str, tokens: &mut [Token]) {
+    let mut start_next = true;
+    let mut line_start = 0;
+    for i in 0..tokens.len() {
+        let t = tokens[i];
+        if t.has(LINE_BEFORE) {
+            mark_shout(&mut tokens[line_start..i]);
+            line_start = i;
+            start_next = true;
+        }
+        match t.kind {
+            Kind::Word | Kind::Number => {
+                if start_next {
+                    tokens[i].flags |= SENT_START;
+                    start_next = false;
+                }
+            }
+            Kind::Punct => {
+                let c = t.text(chunk);
+                if matches!(c, "." | "!" | "?" | "…" | ":" | ";" | "•" | "|") {
+                    start_next = true;
+                } else if matches!(c, "“" | "\"" | "«" | "(" | "[") && !start_next {
+                    // A quotation or parenthesis opening after a space starts a clause whose
+                    // first word may be capitalised for that reason alone.
+                    let opens = i + 1 < tokens.len() && tokens[i + 1].joined();
+                    let after_space = !t.joined();
+                    if opens && after_space && matches!(c, "“" | "\"" | "«") {
+                        start_next = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    mark_shout(&mut tokens[line_start..]);
+}
+
+/// A line is shouted when it has at least two all-capitals words and no word with lower case.
+fn mark_shout(line: &mut [Token]) {
+    let mut caps = 0;
+    let mut lower = 0;
+    for t in line.iter() {
+        if t.kind == Kind::Word {
+            if t.has(HAS_LOWER) {
+                lower += 1;
+            } else if t.has(ALL_CAPS) {
+                caps += 1;
+            }
+        }
+    }
+    if caps >= 2 && lower == 0 {
+        for t in line.iter_mut() {
+            t.flags |= SHOUT;
+        }
+    }
+}
