@@ -4,7 +4,7 @@ use crate::annotation::{Annotation, Type};
 use crate::candidate::{Candidate, Kind as CandKind, Target};
 use crate::dictionary::Dictionary;
 use crate::error::Error;
-use crate::gazetteer::{self, Lexicon, OrgKind, NO_WORD};
+use crate::gazetteer::{self, Lexicon, OrgKind};
 use crate::link::{self, Document};
 use crate::resolve::resolve;
 use crate::rules::{self, Ctx, UNCOVERED};
@@ -168,7 +168,6 @@ impl Annotator {
                 flags: &s.flags,
                 cover: &s.cover,
                 gaz: &s.gaz,
-                lex: base,
             };
             s.gaz
                 .iter()
@@ -202,14 +201,12 @@ impl Annotator {
             flags: &s.flags,
             cover: &s.cover,
             gaz: &s.gaz,
-            lex: base,
         };
         rules::person::find(&ctx, &mut s.cands);
         rules::organization::find(&ctx, &mut s.cands);
         rules::agreement::find(&ctx, &mut s.cands);
         let chosen = resolve(&mut s.cands, n, &mut s.taken);
         doc.add_chunk(&ctx, self.user.as_ref(), offset, &chosen, &mut s.taken);
-        let _ = NO_WORD;
     }
 }
 

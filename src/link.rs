@@ -18,8 +18,6 @@ use crate::gazetteer::{class, Lexicon};
 use crate::rules::Ctx;
 use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT};
 
-const NONE: u32 = u32::MAX;
-
 struct Entity {
     name: Arc<str>,
     country: Option<u16>,

@@ -63,10 +63,13 @@ export interface Dictionary {
 
 #[wasm_bindgen]
 extern "C" {
+    /// `Annotation[]` in the TypeScript types.
     #[wasm_bindgen(typescript_type = "Annotation[]")]
     pub type AnnotationList;
+    /// `AnnotateOptions | undefined` in the TypeScript types.
     #[wasm_bindgen(typescript_type = "AnnotateOptions | undefined")]
     pub type AnnotateOptionsArg;
+    /// `Dictionary | string | undefined` in the TypeScript types.
     #[wasm_bindgen(typescript_type = "Dictionary | string | undefined")]
     pub type DictionaryArg;
 }
@@ -95,7 +98,7 @@ fn text_arg(func: &str, text: &JsValue) -> Result<String, JsValue> {
 
 /// serde-wasm-bindgen reads only the fields it knows, so misspelt keys would pass silently.
 fn check_keys(value: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
-    for k in js_sys::Object::keys(value.unchecked_ref()).iter() {
+    for k in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
         let k = k.as_string().unwrap_or_default();
         if !allowed.contains(&k.as_str()) {
             return Err(type_error(format!(

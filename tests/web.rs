@@ -46,7 +46,7 @@ fn annotations_are_plain_objects() {
         JsValue::from(proto).loose_eq(&Object::get_prototype_of(&Object::new()).into()),
         "not a class instance"
     );
-    let keys: Vec<String> = Object::keys(a.unchecked_ref())
+    let keys: Vec<String> = Object::keys(a.unchecked_ref::<Object>())
         .iter()
         .map(|k| k.as_string().unwrap())
         .collect();
@@ -66,10 +66,10 @@ fn offsets_are_utf16_around_emoji_and_combining_marks() {
     let table: &[(&str, &[(u32, u32, &str)])] = &[
         ("👍🏽 Joe Biden", &[(5, 14, "Joe Biden")]),
         ("👩‍👩‍👧 and Emmanuel Macron", &[(13, 28, "Emmanuel Macron")]),
-        ("Zoe\u{301} saw France", &[(13, 19, "France")]),
+        ("Zoe\u{301} saw France", &[(9, 15, "France")]),
         (
             "Ukraine 🇺🇦 and Poland 🇵🇱",
-            &[(0, 7, "Ukraine"), (15, 21, "Poland")],
+            &[(0, 7, "Ukraine"), (17, 23, "Poland")],
         ),
     ];
     for &(input, want) in table {

@@ -254,11 +254,6 @@ impl Lexicon {
         }
     }
 
-    /// The class flags of an already folded key (used by rules for single words).
-    pub(crate) fn flags_of_key(&self, key: &str) -> u32 {
-        self.words.get(key).map_or(0, |&id| self.flags[id as usize])
-    }
-
     pub(crate) fn country_by_code(&self, code: &str) -> Option<u16> {
         self.countries
             .iter()

@@ -9,7 +9,7 @@ pub(crate) mod person;
 
 use crate::annotation::Type;
 use crate::candidate::{Candidate, Kind as CandKind};
-use crate::gazetteer::{class, Lexicon};
+use crate::gazetteer::class;
 use crate::text::{
     Kind, Token, ALL_CAPS, DOTTED, HAS_LOWER, LINE_BEFORE, SENT_START, SHOUT, SINGLE, UPPER_INITIAL,
 };
@@ -26,7 +26,6 @@ pub(crate) struct Ctx<'a> {
     /// Per token, the index in `gaz` of the longest gazetteer reading covering it.
     pub cover: &'a [u32],
     pub gaz: &'a [Candidate],
-    pub lex: &'a Lexicon,
 }
 
 impl<'a> Ctx<'a> {

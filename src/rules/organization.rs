@@ -54,21 +54,19 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
                 continue;
             }
         }
-        if name_word(ctx, p) {
-            k = p;
-        } else if ctx.dash(p)
+        // A name word, a dash joining two parts ("U.S.-Mexico"), or "and" between name words
+        // ("Afghan National Defense and Security Forces").
+        let dash_joined = ctx.dash(p)
             && ctx.tok(k).joined()
             && ctx.tok(p).joined()
             && p > 0
-            && (name_word(ctx, p - 1) || ctx.reading_ending_at(p).is_some())
-        {
-            k = p;
-        } else if (ctx.is_word(p, "and") || ctx.punct(p, "&"))
+            && (name_word(ctx, p - 1) || ctx.reading_ending_at(p).is_some());
+        let inner_and = (ctx.is_word(p, "and") || ctx.punct(p, "&"))
             && p > 0
             && k < head
             && name_word(ctx, p - 1)
-            && name_word(ctx, k)
-        {
+            && name_word(ctx, k);
+        if name_word(ctx, p) || dash_joined || inner_and {
             k = p;
         } else if ctx.possessive(p)
             && p > 0

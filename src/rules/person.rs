@@ -264,8 +264,7 @@ fn title_in_apposition(ctx: &Ctx<'_>, end: usize) -> bool {
     if !ctx.punct(end, ",") {
         return false;
     }
-    let mut k = end + 1;
-    for _ in 0..5 {
+    for k in end + 1..end + 6 {
         if k >= ctx.len() || ctx.new_line(k) {
             return false;
         }
@@ -281,7 +280,6 @@ fn title_in_apposition(ctx: &Ctx<'_>, end: usize) -> bool {
         if !ok {
             return false;
         }
-        k += 1;
     }
     false
 }

@@ -75,12 +75,6 @@ impl Token {
         self.flags & (SPACE_BEFORE | LINE_BEFORE) == 0
     }
 
-    /// A capitalised word: `Biden`, `U.S.`, `NATO`, `McKinney`.
-    #[inline]
-    pub fn is_capitalized(&self) -> bool {
-        self.kind == Kind::Word && self.has(UPPER_INITIAL)
-    }
-
     /// A word with a lower-case first letter.
     #[inline]
     pub fn is_lower_word(&self) -> bool {
@@ -356,12 +350,16 @@ fn scan_word(chunk: &str, start: usize) -> (Kind, usize, u16) {
             }
             _ => {
                 // Inner separators of numbers: 2,000 and 6.5.
-                if (bytes[i] == b',' || bytes[i] == b'.') && all_digits && chars > 0 {
-                    if i + 1 < n && bytes[i + 1].is_ascii_digit() {
-                        i += 1;
-                        chars += 1;
-                        continue;
-                    }
+                let separator = bytes[i] == b',' || bytes[i] == b'.';
+                if separator
+                    && all_digits
+                    && chars > 0
+                    && i + 1 < n
+                    && bytes[i + 1].is_ascii_digit()
+                {
+                    i += 1;
+                    chars += 1;
+                    continue;
                 }
                 break;
             }

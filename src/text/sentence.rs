@@ -17,11 +17,9 @@ pub(crate) fn mark_sentences(chunk: &str, tokens: &mut [Token]) {
             start_next = true;
         }
         match t.kind {
-            Kind::Word | Kind::Number => {
-                if start_next {
-                    tokens[i].flags |= SENT_START;
-                    start_next = false;
-                }
+            Kind::Word | Kind::Number if start_next => {
+                tokens[i].flags |= SENT_START;
+                start_next = false;
             }
             Kind::Punct => {
                 let c = t.text(chunk);
