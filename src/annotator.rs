@@ -128,7 +128,7 @@ impl Annotator {
         s.ids.clear();
         s.flags.clear();
         for t in &s.tokens {
-            let (id, f) = self.base.lookup(&mut s.fold, t.text(chunk));
+            let (id, f) = self.base.lookup(&mut s.fold, chunk, t);
             s.ids.push(id);
             s.flags.push(f);
         }
@@ -137,7 +137,7 @@ impl Annotator {
             s.user_ids.clear();
             s.user_flags.clear();
             for t in &s.tokens {
-                let (id, f) = user.lookup(&mut s.fold, t.text(chunk));
+                let (id, f) = user.lookup(&mut s.fold, chunk, t);
                 s.user_ids.push(id);
                 s.user_flags.push(f);
             }

@@ -111,10 +111,15 @@ fn load_base() -> Result<Lexicon, Error> {
     load_orgs(&mut b)?;
     load_agreements(&mut b)?;
     for (text, flag) in [(GIVEN_NAMES, class::GIVEN), (SURNAMES, class::SURNAME)] {
-        for (_, name) in lines(text) {
+        let mut word = String::new();
+        for line in text.lines() {
+            // Front-coded by build.rs: shared prefix length, then the rest.
+            let shared = usize::from(line.as_bytes().first().map_or(0, |b| b.wrapping_sub(b'0')));
+            word.truncate(shared.min(word.len()));
+            word.push_str(line.get(1..).unwrap_or(""));
             // Only single words: the rules look names up one token at a time.
-            if !name.trim().contains([' ', '-']) {
-                b.add_class(name.trim(), flag);
+            if !word.contains([' ', '-']) {
+                b.add_class(&word, flag);
             }
         }
     }

@@ -6,11 +6,12 @@
 //! are written in capitals, as in headlines).
 
 mod load;
+mod words;
 
 use rustc_hash::FxHashMap;
 
 use crate::candidate::{Candidate, Source, Target};
-use crate::text::{self, FoldBuf, Kind, Token, ALL_CAPS, LINE_BEFORE, UPPER_INITIAL};
+use crate::text::{self, FoldBuf, Kind, Token, ALL_CAPS, LINE_BEFORE, NON_ASCII, UPPER_INITIAL};
 
 pub(crate) use load::{aliases, base, lines, OrgKind};
 
@@ -132,7 +133,7 @@ pub(crate) struct Agreement {
 /// Word classes and listed phrases, built once from data.
 #[derive(Default)]
 pub(crate) struct Lexicon {
-    words: FxHashMap<Box<str>, u32>,
+    words: words::Words,
     flags: Vec<u32>,
     edges: FxHashMap<(u32, u32), u32>,
     /// Per trie node, the range of `entries` that end there. Node 0 is the root.
@@ -162,12 +163,10 @@ impl Builder {
 
     /// The id of `key` (already folded), creating it.
     fn word(&mut self, key: &str) -> u32 {
-        if let Some(&id) = self.lex.words.get(key) {
-            return id;
+        let id = self.lex.words.insert(key);
+        if self.lex.flags.len() < self.lex.words.len() {
+            self.lex.flags.push(0);
         }
-        let id = self.lex.flags.len() as u32;
-        self.lex.words.insert(key.into(), id);
-        self.lex.flags.push(0);
         id
     }
 
@@ -247,9 +246,15 @@ pub(crate) struct Match<'l> {
 impl Lexicon {
     /// The word id and class flags of a token.
     #[inline]
-    pub(crate) fn lookup(&self, buf: &mut FoldBuf, token: &str) -> (u32, u32) {
-        match self.words.get(buf.key(token)) {
-            Some(&id) => (id, self.flags[id as usize]),
+    pub(crate) fn lookup(&self, buf: &mut FoldBuf, chunk: &str, token: &Token) -> (u32, u32) {
+        let text = token.text(chunk);
+        let id = if token.has(NON_ASCII) {
+            self.words.get(buf.key(text))
+        } else {
+            self.words.get_ascii(text.as_bytes(), token.hash)
+        };
+        match id {
+            Some(id) => (id, self.flags[id as usize]),
             None => (NO_WORD, 0),
         }
     }

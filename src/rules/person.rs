@@ -247,7 +247,11 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             i += 1;
             continue;
         };
-        if parts >= 2 && (reporting_after(ctx, end) || title_in_apposition(ctx, end)) {
+        if parts >= 2
+            && (reporting_after(ctx, end)
+                || title_in_apposition(ctx, end)
+                || ctx.is(end - 1, class::SURNAME))
+        {
             out.push(person(i, end, None));
         }
         i = end;

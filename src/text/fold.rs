@@ -6,10 +6,7 @@
 /// Appends the lookup key of `token` to `out`.
 pub(crate) fn fold_key(token: &str, out: &mut String) {
     if token.is_ascii() {
-        out.reserve(token.len());
-        for &b in token.as_bytes() {
-            out.push(b.to_ascii_lowercase() as char);
-        }
+        out.push_str(&token.to_ascii_lowercase());
         return;
     }
     for c in token.chars() {
@@ -29,15 +26,24 @@ pub(crate) fn fold_key(token: &str, out: &mut String) {
 /// A reusable buffer for folding one token at a time without allocating.
 #[derive(Default)]
 pub(crate) struct FoldBuf {
-    buf: String,
+    bytes: Vec<u8>,
+    text: String,
 }
 
 impl FoldBuf {
-    /// The key of `token`, valid until the next call.
-    pub(crate) fn key(&mut self, token: &str) -> &str {
-        self.buf.clear();
-        fold_key(token, &mut self.buf);
-        &self.buf
+    /// The key of `token` as bytes, valid until the next call.
+    #[inline]
+    pub(crate) fn key(&mut self, token: &str) -> &[u8] {
+        if token.is_ascii() {
+            self.bytes.clear();
+            self.bytes
+                .extend(token.bytes().map(|b| b.to_ascii_lowercase()));
+            &self.bytes
+        } else {
+            self.text.clear();
+            fold_key(token, &mut self.text);
+            self.text.as_bytes()
+        }
     }
 }
 
@@ -56,7 +62,7 @@ mod tests {
             ("ÉLYSÉE", "élysée"),
             ("U.S.", "u.s."),
         ] {
-            assert_eq!(b.key(input), want);
+            assert_eq!(b.key(input), want.as_bytes());
         }
     }
 }

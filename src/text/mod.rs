@@ -48,12 +48,16 @@ pub(crate) const SENT_START: u16 = 1 << 8;
 pub(crate) const SHOUT: u16 = 1 << 9;
 /// Token flag: a word of a single character.
 pub(crate) const SINGLE: u16 = 1 << 10;
+/// Token flag: it has non-ASCII characters, so its `hash` is not set (see [`key_hash`]).
+pub(crate) const NON_ASCII: u16 = 1 << 11;
 
 /// One token: a half-open byte range of its chunk, its kind and flags.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Token {
     pub start: u32,
     pub end: u32,
+    /// [`key_hash`] of the folded token, computed while scanning (0 if [`NON_ASCII`]).
+    pub hash: u32,
     pub kind: Kind,
     pub flags: u16,
 }
@@ -150,7 +154,7 @@ fn is_word_class(class: u8) -> bool {
 }
 
 /// Decodes the character at byte `i` (which must be a char boundary) and its class.
-#[inline]
+#[inline(always)]
 fn char_at(text: &str, i: usize) -> (u8, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
@@ -248,11 +252,23 @@ pub(crate) fn tokenize(chunk: &str, out: &mut Vec<Token>) {
                 } else {
                     (Kind::Punct, i + width, 0)
                 };
+                let raw = &chunk.as_bytes()[start..end];
+                let ascii = if kind == Kind::Word || kind == Kind::Number {
+                    flags & NON_ASCII == 0
+                } else {
+                    raw.is_ascii()
+                };
+                let (hash, ascii) = if ascii {
+                    (key_hash(raw), 0)
+                } else {
+                    (0, NON_ASCII)
+                };
                 out.push(Token {
                     start: start as u32,
                     end: end as u32,
+                    hash,
                     kind,
-                    flags: flags | pending,
+                    flags: flags | pending | ascii,
                 });
                 pending = 0;
                 newlines = 0;
@@ -291,112 +307,142 @@ fn possessive_or_punct(
     (Kind::Punct, i + width, 0)
 }
 
+/// The lookup hash of a token's bytes, ASCII case ignored; equal for a token and its folded
+/// key (see `fold.rs`), so lookups need not copy ASCII tokens. Bytes are read eight at a time
+/// with bit 5 set (which lower-cases letters; other collisions are settled by the key
+/// comparison).
+#[inline]
+pub(crate) fn key_hash(bytes: &[u8]) -> u32 {
+    let mut h = bytes.len() as u64;
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        let mask = u64::MAX >> (8 * (8 - chunk.len()));
+        let w = u64::from_le_bytes(word) | (0x2020_2020_2020_2020 & mask);
+        h = (h.rotate_left(26) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+    (h >> 32) as u32
+}
+
+// What a word contains, accumulated while scanning it.
+const S_UPPER: u8 = 1;
+const S_LOWER: u8 = 2;
+const S_DIGIT: u8 = 4;
+const S_CASELESS: u8 = 8;
+
+/// For ASCII bytes: the `S_*` bit of a letter or digit, 0 for anything else.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = match i as u8 {
+            b'A'..=b'Z' => S_UPPER,
+            b'a'..=b'z' => S_LOWER,
+            b'0'..=b'9' => S_DIGIT,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Whether the apostrophe at `i` (of `width` bytes) is inside a word: followed by a letter,
+/// but not as a possessive `'s` that ends the word (O'Brien, d'Ivoire, don't; not Russia's).
+fn apostrophe_continues(chunk: &str, i: usize, width: usize) -> bool {
+    let bytes = chunk.as_bytes();
+    let next = i + width;
+    if next >= bytes.len() {
+        return false;
+    }
+    let (c2, w2) = char_at(chunk, next);
+    if !matches!(c2, LOWER | UPPER | WORDISH) {
+        return false;
+    }
+    let is_s = bytes[next] == b's' || bytes[next] == b'S';
+    let after = next + w2;
+    let ends = after >= bytes.len() || !is_word_class(char_at(chunk, after).0);
+    !(is_s && ends)
+}
+
 /// Scans a word starting at `start`; returns its kind, end and shape flags.
 fn scan_word(chunk: &str, start: usize) -> (Kind, usize, u16) {
     let bytes = chunk.as_bytes();
     let n = bytes.len();
+    let (first_class, first_width) = char_at(chunk, start);
     let mut i = start;
-    let mut flags = 0u16;
-    let mut letters = 0u32;
-    let mut chars = 0u32;
-    let mut uppers = 0u32;
-    let mut all_digits = true;
-    let mut first = true;
+    let mut seen = 0u8;
+    let mut non_ascii = false;
     loop {
+        // Runs of ASCII letters and digits are the common case.
+        while i < n && bytes[i] < 0x80 {
+            let m = ASCII_WORD[bytes[i] as usize];
+            if m == 0 {
+                break;
+            }
+            seen |= m;
+            i += 1;
+        }
         if i >= n {
             break;
         }
+        let b = bytes[i];
         let (class, width) = char_at(chunk, i);
-        match class {
-            UPPER => {
-                if first {
-                    flags |= UPPER_INITIAL;
-                }
-                letters += 1;
-                uppers += 1;
-                all_digits = false;
-            }
-            LOWER => {
-                letters += 1;
-                flags |= HAS_LOWER;
-                all_digits = false;
-            }
-            DIGIT => flags |= HAS_DIGIT,
-            WORDISH => {
-                // Caseless letters (other scripts) and digits of other scripts.
-                letters += 1;
-                all_digits = false;
-            }
-            CONTINUE => {}
-            APOS => {
-                // `'s` + non-word ends the word (possessive); a letter after continues it
-                // (O'Brien, d'Ivoire, don't).
-                let next = i + width;
-                if next < n {
-                    let (c2, w2) = char_at(chunk, next);
-                    if c2 == LOWER || c2 == UPPER || c2 == WORDISH {
-                        let is_s = bytes[next] == b's' || bytes[next] == b'S';
-                        let after = next + w2;
-                        let ends = after >= n || !is_word_class(char_at(chunk, after).0);
-                        if !(is_s && ends) {
-                            i = next;
-                            chars += 1;
-                            first = false;
-                            continue;
-                        }
-                    }
-                }
-                break;
-            }
-            _ => {
-                // Inner separators of numbers: 2,000 and 6.5.
-                let separator = bytes[i] == b',' || bytes[i] == b'.';
-                if separator
-                    && all_digits
-                    && chars > 0
-                    && i + 1 < n
-                    && bytes[i + 1].is_ascii_digit()
-                {
-                    i += 1;
-                    chars += 1;
-                    continue;
-                }
-                break;
-            }
+        if b >= 0x80 {
+            non_ascii = true;
         }
-        chars += 1;
-        first = false;
+        match class {
+            UPPER => seen |= S_UPPER,
+            LOWER => seen |= S_LOWER,
+            DIGIT => seen |= S_DIGIT,
+            WORDISH => seen |= S_CASELESS,
+            CONTINUE => {}
+            APOS if apostrophe_continues(chunk, i, width) => {}
+            // Inner separators of numbers: 2,000 and 6.5.
+            _ if (b == b',' || b == b'.')
+                && seen == S_DIGIT
+                && i + 1 < n
+                && bytes[i + 1].is_ascii_digit() => {}
+            _ => break,
+        }
         i += width;
     }
-    if letters > 0 && flags & HAS_LOWER == 0 && uppers > 0 {
+    let mut flags = if non_ascii { NON_ASCII } else { 0 };
+    if first_class == UPPER {
+        flags |= UPPER_INITIAL;
+    }
+    if seen & S_LOWER != 0 {
+        flags |= HAS_LOWER;
+    } else if seen & S_UPPER != 0 {
         flags |= ALL_CAPS;
     }
-    if chars == 1 {
+    if seen & S_DIGIT != 0 {
+        flags |= HAS_DIGIT;
+    }
+    let single = i - start == first_width;
+    if single {
         flags |= SINGLE;
     }
+    let letters = seen & (S_UPPER | S_LOWER | S_CASELESS) != 0;
     // A dot after a single letter (initials, U.S., U.N.) or after a known abbreviation.
-    if i < n && bytes[i] == b'.' && letters > 0 {
-        let word = &chunk[start..i];
-        if chars == 1 {
+    if i < n && bytes[i] == b'.' && letters {
+        if single {
             i += 1;
             flags |= DOTTED;
             // U.S.A.: more single letters, each followed by a dot.
             while i + 1 < n && bytes[i].is_ascii_alphabetic() && bytes[i + 1] == b'.' {
-                if bytes[i].is_ascii_uppercase() {
-                    // keep ALL_CAPS as computed: `U.S.` is all caps.
-                } else {
+                if !bytes[i].is_ascii_uppercase() {
                     flags &= !ALL_CAPS;
                     flags |= HAS_LOWER;
                 }
                 i += 2;
                 flags &= !SINGLE;
             }
-        } else if keeps_dot(word) {
+        } else if keeps_dot(&chunk[start..i]) {
             i += 1;
             flags |= DOTTED;
         }
     }
-    let kind = if letters == 0 && flags & HAS_DIGIT != 0 {
+    let kind = if !letters && seen & S_DIGIT != 0 {
         Kind::Number
     } else {
         Kind::Word

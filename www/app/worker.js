@@ -1,0 +1,53 @@
+// Annotation worker: loads the wasm engine once and annotates whatever text the page sends.
+// The page coalesces requests (at most one in flight, only the latest text queued), so this
+// worker simply answers each message in turn.
+//
+// Protocol (all messages are plain objects; results and errors arrive on the page's private
+// BroadcastChannel when there is one, the rest as worker messages):
+//   page → worker  {type: 'annotate', seq, text}
+//   worker → page  {type: 'ready', version, ms}              engine loaded
+//                  {type: 'fatal', message}                 engine failed to load
+//                  {type: 'result', seq, annotations, ms, receivedAt, sentAt}
+//                      ms = time in annotate(); receivedAt/sentAt = absolute times (timeOrigin +
+//                      now) for the page's timing hook
+//                  {type: 'error', seq, message}            annotate() threw for this text
+import init, { annotate, version } from '../pkg/annotator.js';
+
+// Results go back on a BroadcastChannel private to this page (its random name is the worker's
+// name): Chromium delivers those ahead of ordinary worker messages, which it holds back until the
+// frame after a keystroke is drawn, so the highlights can be painted with the character itself.
+const results = typeof BroadcastChannel === 'function' && /^annotator:[0-9a-f]{32}$/.test(self.name) ? new BroadcastChannel(self.name) : null;
+const reply = (msg) => (results ? results.postMessage(msg) : self.postMessage(msg));
+
+const started = performance.now();
+const ready = (async () => {
+  try {
+    await init({ module_or_path: new URL('../pkg/annotator_bg.wasm', import.meta.url) });
+    annotate('Warm-up: the gazetteers are built on first use.'); // so the first real text is fast
+    self.postMessage({ type: 'ready', version: version(), ms: performance.now() - started });
+    return true;
+  } catch (err) {
+    self.postMessage({ type: 'fatal', message: describe(err) });
+    return false;
+  }
+})();
+
+self.addEventListener('message', async (event) => {
+  const msg = event.data;
+  if (!msg || msg.type !== 'annotate') return;
+  const receivedAt = performance.timeOrigin + performance.now();
+  if (!(await ready)) return;
+  const t0 = performance.now();
+  try {
+    const annotations = annotate(msg.text);
+    const t1 = performance.now();
+    reply({ type: 'result', seq: msg.seq, annotations, ms: t1 - t0, receivedAt, sentAt: performance.timeOrigin + t1 });
+  } catch (err) {
+    reply({ type: 'error', seq: msg.seq, message: describe(err) });
+  }
+});
+
+function describe(err) {
+  if (err && typeof err.message === 'string' && err.message) return err.message;
+  return String(err);
+}
