@@ -15,12 +15,12 @@ score() { python3 "$shared/eval/score.py" "$@" --pred-offsets utf16; }
 
 for set in diplomacy/seed diplomacy/dev; do
   name=${set//\//-}
-  target/release/annotate --format jsonl < "$shared/data/$set.jsonl" > "$out/$name.pred.jsonl"
+  "${CARGO_TARGET_DIR:-target}"/release/annotate --format jsonl < "$shared/data/$set.jsonl" > "$out/$name.pred.jsonl"
   echo "== $set (all labels, exact and overlap match)"
   score "$shared/data/$set.jsonl" "$out/$name.pred.jsonl"
   echo
 done
 
-target/release/annotate --format jsonl < "$shared/data/conll2003/dev.jsonl" > "$out/conll2003-dev.pred.jsonl"
+"${CARGO_TARGET_DIR:-target}"/release/annotate --format jsonl < "$shared/data/conll2003/dev.jsonl" > "$out/conll2003-dev.pred.jsonl"
 echo "== conll2003/dev (actor, country; demonym and capital predictions dropped: CoNLL has no such notion)"
 score "$shared/data/conll2003/dev.jsonl" "$out/conll2003-dev.pred.jsonl" --labels actor,country --drop-pred-types demonym,capital

@@ -46,9 +46,12 @@ pub(crate) struct Candidate {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
     Out(Type),
-    /// A capital or seat used as a place ("met in Paris"): not annotated, but its words are
-    /// not free for other rules either.
+    /// A capital or seat used as a place ("met in Paris"): not annotated, but it blocks
+    /// shorter readings (a capital may still be part of a person's name: "George Washington").
     Place,
+    /// A listed non-entity ("Latin American", "Hong Kong"): never annotated, and its words are
+    /// part of nothing shorter.
+    Block,
 }
 
 impl Candidate {
@@ -76,7 +79,7 @@ impl Candidate {
     pub(crate) fn ty(&self) -> Option<Type> {
         match self.kind {
             Kind::Out(t) => Some(t),
-            Kind::Place => None,
+            Kind::Place | Kind::Block => None,
         }
     }
 }

@@ -23,7 +23,7 @@ fn type_rank(c: &Candidate) -> u8 {
         Kind::Out(Type::Demonym) => 4,
         Kind::Out(Type::Capital) => 5,
         Kind::Out(Type::Described) => 6,
-        Kind::Place => 7,
+        Kind::Place | Kind::Block => 7,
     }
 }
 
@@ -37,7 +37,7 @@ pub(crate) fn resolve(
     cands.sort_by(|a, b| {
         b.len()
             .cmp(&a.len())
-            .then_with(|| matches!(a.kind, Kind::Place).cmp(&matches!(b.kind, Kind::Place)))
+            .then_with(|| a.ty().is_none().cmp(&b.ty().is_none()))
             .then_with(|| b.source.cmp(&a.source))
             .then_with(|| type_rank(a).cmp(&type_rank(b)))
             .then_with(|| a.first.cmp(&b.first))

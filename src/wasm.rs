@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::offsets::{self, Unit};
-use crate::{Annotation, Annotator, Dictionary, Label};
+use crate::{Annotation, Annotator, Dictionary, Entry, Label, MAX_ENTRIES};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -89,6 +89,8 @@ fn text_arg(func: &str, text: &JsValue) -> Result<String, JsValue> {
     text.as_string().ok_or_else(|| {
         let got = if text.is_null() {
             "null".to_string()
+        } else if js_sys::Array::is_array(text) {
+            "array".to_string()
         } else {
             text.js_typeof().as_string().unwrap_or_default()
         };
@@ -180,9 +182,7 @@ impl JsAnnotator {
             s.parse::<Dictionary>()
                 .map_err(|e| js_sys::Error::new(&format!("new Annotator(): {e}")))?
         } else if value.is_object() && !js_sys::Array::is_array(value) {
-            check_dictionary_keys(value)?;
-            serde_wasm_bindgen::from_value(value.clone())
-                .map_err(|e| type_error(format!("new Annotator(): invalid dictionary: {e}")))?
+            dictionary_arg(value)?
         } else {
             return Err(type_error(
                 "new Annotator(): dictionary must be an object { entries, deny } or a string"
@@ -208,22 +208,59 @@ impl JsAnnotator {
     }
 }
 
-fn check_dictionary_keys(value: &JsValue) -> Result<(), JsValue> {
+/// Reads a dictionary object field by field, so an error names the entry at fault
+/// (`dictionary.entries[3].country: invalid type: …`).
+fn dictionary_arg(value: &JsValue) -> Result<Dictionary, JsValue> {
     const WHAT: &str = "new Annotator(): dictionary";
     check_keys(value, &["entries", "deny"], WHAT)?;
-    let entries = js_sys::Reflect::get(value, &"entries".into())?;
-    if js_sys::Array::is_array(&entries) {
-        for (i, e) in js_sys::Array::from(&entries).iter().enumerate() {
-            if e.is_object() {
-                check_keys(
-                    &e,
-                    &["text", "type", "label", "name", "country", "aliases"],
-                    &format!("{WHAT}.entries[{i}]"),
-                )?;
+    let mut dictionary = Dictionary::default();
+    for (field, text) in [("entries", false), ("deny", true)] {
+        let list = js_sys::Reflect::get(value, &field.into())?;
+        if list.is_undefined() || list.is_null() {
+            continue;
+        }
+        let expected = if text {
+            "an array of strings"
+        } else {
+            "an array of entries { text, type, … }"
+        };
+        if !js_sys::Array::is_array(&list) {
+            return Err(type_error(format!("{WHAT}.{field} must be {expected}")));
+        }
+        let list = js_sys::Array::from(&list);
+        // Checked before reading, so an enormous array is refused without being copied.
+        if list.length() as usize > MAX_ENTRIES {
+            return Err(js_sys::Error::new(&format!(
+                "{WHAT}.{field} has {} items; at most {MAX_ENTRIES} entries, aliases and denied texts are allowed",
+                list.length()
+            ))
+            .into());
+        }
+        for (i, item) in list.iter().enumerate() {
+            let at = format!("{WHAT}.{field}[{i}]");
+            if text {
+                let s = item
+                    .as_string()
+                    .ok_or_else(|| type_error(format!("{at} must be a string")))?;
+                dictionary.deny.push(s);
+                continue;
             }
+            if !item.is_object() || js_sys::Array::is_array(&item) {
+                return Err(type_error(format!(
+                    "{at} must be an object {{ text, type, country?, aliases?, name?, label? }}"
+                )));
+            }
+            check_keys(
+                &item,
+                &["text", "type", "label", "name", "country", "aliases"],
+                &at,
+            )?;
+            let entry: Entry = serde_wasm_bindgen::from_value(item)
+                .map_err(|e| type_error(format!("{at}: {e}")))?;
+            dictionary.entries.push(entry);
         }
     }
-    Ok(())
+    Ok(dictionary)
 }
 
 /// The engine's version.

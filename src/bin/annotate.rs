@@ -160,9 +160,11 @@ fn run_text(annotator: &Annotator, unit: Unit, out: &mut impl Write) -> io::Resu
     let mut bytes = Vec::new();
     io::stdin().lock().read_to_end(&mut bytes)?;
     let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
         io::Error::new(
             io::ErrorKind::InvalidData,
-            format!("input is not UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+            format!("input is not UTF-8 at line {line} (byte {at})"),
         )
     })?;
     if io::stderr().is_terminal() {

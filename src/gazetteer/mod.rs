@@ -11,7 +11,9 @@ mod words;
 use rustc_hash::FxHashMap;
 
 use crate::candidate::{Candidate, Source, Target};
-use crate::text::{self, FoldBuf, Kind, Token, ALL_CAPS, LINE_BEFORE, NON_ASCII, UPPER_INITIAL};
+use crate::text::{
+    self, FoldBuf, Kind, Token, ALL_CAPS, LINE_BEFORE, NON_ASCII, SHOUT, UPPER_INITIAL,
+};
 
 pub(crate) use load::{aliases, base, lines, OrgKind};
 
@@ -41,8 +43,12 @@ pub(crate) mod class {
     pub const GIVEN: u32 = 1 << 21;
     pub const SURNAME: u32 = 1 << 22;
     pub const NOT_AGREEMENT_NEXT: u32 = 1 << 23;
+    pub const DROP: u32 = 1 << 24;
+    pub const DIRECTION: u32 = 1 << 25;
+    pub const PLACE_HEAD: u32 = 1 << 26;
+    pub const DISPUTE: u32 = 1 << 27;
     /// Some listed phrase starts with this word.
-    pub const PHRASE_START: u32 = 1 << 24;
+    pub const PHRASE_START: u32 = 1 << 28;
 
     /// The class names of `src/data/words.tsv`.
     pub fn parse(name: &str) -> Option<u32> {
@@ -69,6 +75,10 @@ pub(crate) mod class {
             "suffix" => SUFFIX,
             "connector" => CONNECTOR,
             "not_agreement_next" => NOT_AGREEMENT_NEXT,
+            "drop" => DROP,
+            "direction" => DIRECTION,
+            "place_head" => PLACE_HEAD,
+            "dispute" => DISPUTE,
             _ => return None,
         })
     }
@@ -324,21 +334,24 @@ impl Lexicon {
 /// for a form that is not itself in capitals ("RUSSIA" for "Russia", but never "Us" for "US"),
 /// or a capitalised small word inside a headline-cased name ("Republic Of Korea").
 fn case_fits(chunk: &str, written: &[Token], entry: &Entry) -> bool {
+    // Capitals stand for a title-case form in headlines, in phrases ("UNITED STATES OF
+    // AMERICA") and in longer words ("RUSSIA"), but a short capitalised token is more likely an
+    // acronym of its own ("XI" in a cricket team's name is not "Xi").
+    let caps_ok = |t: &Token| t.has(SHOUT) || written.len() > 1 || t.end - t.start >= 4;
     written.iter().zip(entry.tokens.iter()).all(|(t, form)| {
         let s = t.text(chunk);
         if s == &**form || t.kind != Kind::Word && t.kind != Kind::Number {
             return true;
         }
-        let form_caps =
-            form.chars().any(|c| c.is_uppercase()) && !form.chars().any(|c| c.is_lowercase());
-        if t.has(ALL_CAPS) && !form_caps && s.chars().count() > 1 {
+        let form_has_upper = form.chars().any(char::is_uppercase);
+        let form_caps = form_has_upper && !form.chars().any(char::is_lowercase);
+        if t.has(ALL_CAPS) && !form_caps && caps_ok(t) {
             return true;
         }
         // "Of" in a headline for "of": the listed word is all lower case.
         t.has(UPPER_INITIAL)
-            && !form.chars().any(|c| c.is_uppercase())
-            && !form.is_empty()
-            && form.chars().skip(1).collect::<String>() == s.chars().skip(1).collect::<String>()
+            && !form_has_upper
+            && s.chars().flat_map(char::to_lowercase).eq(form.chars())
     })
 }
 
@@ -392,7 +405,7 @@ pub(crate) fn candidate(m: &Match<'_>, lex: &Lexicon, user: bool) -> Candidate {
         ),
         EntryTarget::Block => {
             let mut c = Candidate::new(m.first, m.last, Type::Country, source, Target::None);
-            c.kind = crate::candidate::Kind::Place;
+            c.kind = crate::candidate::Kind::Block;
             c
         }
     }

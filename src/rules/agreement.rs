@@ -9,7 +9,7 @@
 use super::organization::{of_phrase_end, title_run_start};
 use super::Ctx;
 use crate::annotation::Type;
-use crate::candidate::{Candidate, Source, Target};
+use crate::candidate::{Candidate, Kind as CandKind, Source, Target};
 use crate::gazetteer::class;
 use crate::text::Kind;
 
@@ -53,7 +53,7 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     if first == h && h > 0 && !ctx.new_line(h) && ctx.tok(h - 1).kind == Kind::Number {
         first = h - 1;
     }
-    let last = of_phrase_end(ctx, h + 1);
+    let last = of_phrase_end(ctx, h + 1, &["of", "for", "on", "to"]);
     if first == h && last == h + 1 {
         return;
     }
@@ -98,7 +98,10 @@ fn named_by_lower_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     }
     if let Some(c) = ctx.reading_ending_at(h) {
         // A listed agreement, or a city it is named after ("Minsk", "Oslo").
-        if c.ty() == Some(Type::Named) || c.ty().is_none() || c.ty() == Some(Type::Capital) {
+        if c.ty() == Some(Type::Named)
+            || matches!(c.kind, CandKind::Place)
+            || c.ty() == Some(Type::Capital)
+        {
             out.push(candidate(c.first as usize, h + 1, Type::Named));
         }
         return;
@@ -180,26 +183,20 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     if ctx.is_word(h, "fire") || ctx.is_word(h, "fires") {
         return;
     }
-    // Classifiers before the head, with dash-joined compounds ("free-trade", "power-sharing").
-    while first > 0 && !ctx.new_line(first) {
-        let p = first - 1;
-        let same_case = !title_head || ctx.title_case(p) || ctx.shout(p);
-        if ctx.is(p, class::CLASSIFIER)
-            && same_case
-            && (ctx.tok(p).is_lower_word() || title_head || ctx.shout(p))
-        {
-            first = p;
-        } else if ctx.dash(p)
-            && ctx.tok(p).joined()
-            && ctx.tok(first).joined()
-            && p > 0
-            && ctx.is(p - 1, class::CLASSIFIER)
-            && ctx.tok(p - 1).is_lower_word()
-        {
-            first = p - 1;
-        } else {
+    // Modifiers before the head: units of one word or of dash-joined words ("free-trade",
+    // "quota-sharing"), at most three ("prisoner swap deal").
+    let broad = ctx.is(h, class::DESCRIBED_HEAD);
+    let mut units = 0;
+    while first > 0 && !ctx.new_line(first) && units < 3 {
+        let mut s = first - 1;
+        while s >= 2 && ctx.dash(s - 1) && ctx.tok(s).joined() && ctx.tok(s - 1).joined() {
+            s -= 2;
+        }
+        if !keep_modifier(ctx, s, first, title_head, broad) {
             break;
         }
+        first = s;
+        units += 1;
     }
     let mut last = h + 1;
     if ctx.is(h, class::DESCRIBED_HEAD_MOD) {
@@ -232,6 +229,51 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
         return;
     }
     out.push(candidate(first, last, Type::Described));
+}
+
+/// Whether the modifier unit `s..e` (a word, or words joined by dashes) stays in a described
+/// span. Listed classifiers always do (peace, trade, nuclear, bilateral); with a `broad` head
+/// (deal, agreement, treaty…) so does any other lower-case topic noun ("ferry deal", "quota
+/// agreement"), but never a determiner, verb, party, evaluative or temporal word, or a word
+/// shaped like an adjective, participle or adverb ("historic", "long-awaited", "US-brokered").
+fn keep_modifier(ctx: &Ctx<'_>, s: usize, e: usize, title_head: bool, broad: bool) -> bool {
+    const NEVER: u32 = class::STOP
+        | class::DET
+        | class::DROP
+        | class::AUX
+        | class::AGENT_VERB
+        | class::DEMAND_VERB
+        | class::REPORT_VERB
+        | class::MONTH
+        | class::WEEKDAY
+        | class::TITLE
+        | class::GENERIC;
+    let last = e - 1;
+    for i in (s..e).step_by(2) {
+        let t = ctx.tok(i);
+        let case_ok = if title_head {
+            ctx.title_case(i)
+        } else {
+            t.is_lower_word()
+        };
+        if t.kind != Kind::Word || !(case_ok || ctx.shout(i)) || ctx.covered(i).is_some() {
+            return false;
+        }
+        if ctx.is(i, NEVER) && !ctx.is(i, class::CLASSIFIER) {
+            return false;
+        }
+    }
+    if ctx.is(last, class::CLASSIFIER) {
+        return true;
+    }
+    if !broad || title_head || ctx.shout(last) {
+        return false;
+    }
+    const ADJECTIVE_ENDINGS: [&str; 13] = [
+        "ed", "ing", "ly", "ive", "ous", "ful", "less", "able", "ible", "est", "ic", "al", "ary",
+    ];
+    let w = ctx.word(last);
+    w.chars().count() > 2 && !ADJECTIVE_ENDINGS.iter().any(|end| w.ends_with(end))
 }
 
 /// Uses of a head word that are not an agreement.
@@ -277,8 +319,13 @@ fn excluded(ctx: &Ctx<'_>, h: usize) -> bool {
         "agreement" | "agreements" => prev_is("in") || prev_is("no") || prev_is("general"),
         "accord" | "accords" => prev_is("own") || prev_is("in"),
         "resolution" | "resolutions" => {
-            let after = ctx.is_word(next, "of")
-                || ctx.is_word(next, "to")
+            // "the resolution of disputes" is the act of resolving; "a resolution of the
+            // emergency session" is a text.
+            let of_dispute = (ctx.is_word(next, "of") || ctx.is_word(next, "to"))
+                && (next + 1..(next + 4).min(ctx.len()))
+                    .find(|&k| !ctx.is(k, class::DET))
+                    .is_some_and(|k| ctx.is(k, class::DISPUTE));
+            let after = of_dispute
                 || ctx.is_word(next, "on") && !prev.is_some_and(|p| ctx.is(p, class::DET));
             let before_ok = prev.is_some_and(|p| {
                 ctx.is(p, class::DET | class::CLASSIFIER)

@@ -49,11 +49,12 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
             before = prev(ctx, b);
         }
     }
-    if let Some(b) = before {
-        if ctx.is(b, class::PLACE_PREP) {
-            // "the need for Juba to cooperate" is the government even after a preposition.
-            return ctx.is_word(b, "for") && ctx.is_word(g1, "to");
-        }
+    // "the need for Juba to cooperate": the government as the subject of an infinitive.
+    if before.is_some_and(|b| ctx.is_word(b, "for")) && ctx.is_word(g1, "to") {
+        return true;
+    }
+    if before.is_some_and(|b| ctx.is(b, class::PLACE_PREP)) {
+        return false;
     }
     if seat {
         return true;
@@ -77,7 +78,9 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
     {
         return true;
     }
-    agent_follows(ctx, g1)
+    // "Washington and Moscow have not spoken": two governments as the subject.
+    let pair = g0 < first || g1 > last;
+    agent_follows(ctx, g1) || pair && ctx.is(g1, class::AUX) && !ctx.new_line(g1)
 }
 
 /// The token before `i` on the same line.

@@ -25,7 +25,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         {
             last += 1;
         }
-        last = of_phrase_end(ctx, last);
+        last = of_phrase_end(ctx, last, &["of", "for", "on"]);
         if first == h && last == h + 1 {
             continue;
         }
@@ -61,10 +61,14 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
             && ctx.tok(p).joined()
             && p > 0
             && (name_word(ctx, p - 1) || ctx.reading_ending_at(p).is_some());
-        let inner_and = (ctx.is_word(p, "and") || ctx.punct(p, "&"))
+        // "and"/"of" inside one name ("Cessation of Hostilities Agreement"), not between two
+        // listed names ("the State of Israel and Abraham Accords").
+        let connector = ctx.is_word(p, "and") || ctx.is_word(p, "of") || ctx.punct(p, "&");
+        let inner_and = connector
             && p > 0
             && k < head
             && name_word(ctx, p - 1)
+            && ctx.covered(p - 1).is_none()
             && name_word(ctx, k);
         if name_word(ctx, p) || dash_joined || inner_and {
             k = p;
@@ -86,13 +90,14 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
     k
 }
 
-/// Extends a name over "of/for/on/in/to (the) Title Words" ("Ministry of Foreign Affairs",
-/// "Working Group on Cyber Issues"). Returns the new end.
-pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize) -> usize {
+/// Extends a name over "<connector> (the) Title Words" ("Ministry of Foreign Affairs",
+/// "Working Group on Cyber Issues", "Agreement for Bringing Peace to Afghanistan"). Returns the
+/// new end. "in" is never a connector: "the Foreign Ministry in Accra" is a ministry and a place.
+pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> usize {
     let mut best = end;
     let mut k = end;
     while k < ctx.len() && !ctx.new_line(k) {
-        let connector = ["of", "for", "on", "in", "to"]
+        let connector = connectors
             .iter()
             .any(|w| ctx.is_word(k, w) && ctx.tok(k).is_lower_word());
         if !connector {

@@ -6,7 +6,7 @@
 
 use super::Ctx;
 use crate::annotation::Type;
-use crate::candidate::{Candidate, Source, Target};
+use crate::candidate::{Candidate, Kind as CandKind, Source, Target};
 use crate::gazetteer::class;
 use crate::text::Kind;
 
@@ -23,7 +23,19 @@ const NOT_NAME: u32 = class::TITLE
     | class::STOP
     | class::MONTH
     | class::WEEKDAY
-    | class::SUFFIX;
+    | class::SUFFIX
+    | class::DIRECTION
+    | class::PLACE_HEAD
+    | class::TITLE_OF;
+
+/// Endings of abstract nouns and adjectives that no name part has ("Reconstruction",
+/// "Agricultural", "Security").
+fn implausible_name(word: &str) -> bool {
+    const ENDINGS: [&str; 8] = [
+        "tion", "sion", "ment", "ity", "ism", "ical", "ional", "ural",
+    ];
+    word.len() > 5 && ENDINGS.iter().any(|e| word.ends_with(e))
+}
 
 /// Pushes person candidates for the chunk.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
@@ -39,9 +51,12 @@ fn free(ctx: &Ctx<'_>, i: usize) -> bool {
     if ctx.is(i, NOT_NAME) || ctx.shout(i) {
         return false;
     }
+    if implausible_name(ctx.word(i)) {
+        return false;
+    }
     match ctx.covered(i) {
         None => true,
-        Some(c) => c.ty().is_none() || c.ty() == Some(Type::Person),
+        Some(c) => c.kind == CandKind::Place || c.ty() == Some(Type::Person),
     }
 }
 
@@ -145,6 +160,9 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         let mut j = t + 1;
         let mut country = None;
+        // After "President of Azerbaijan" or "envoy to the UN," only a full name is taken:
+        // "Inspector General for Afghanistan Reconstruction" names no one.
+        let mut min_parts = 1;
         if ["of", "for", "to", "at"].iter().any(|w| ctx.is_word(j, w)) {
             let mut k = j + 1;
             if ctx.is_word(k, "the") {
@@ -158,6 +176,7 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                     country = c.country;
                 }
                 k = c.last as usize;
+                min_parts = 2;
             } else {
                 while k < ctx.len()
                     && (ctx.is(k, class::TITLE_OF) && ctx.title_case(k)
@@ -173,12 +192,18 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 }
             }
         }
+        // "the Danish fisheries minister, Mette Holm": the name in apposition.
+        if j == t + 1 && ctx.punct(j, ",") && ctx.tok(t).is_lower_word() {
+            j += 1;
+        }
         if j >= ctx.len() || ctx.new_line(j) && j > t + 1 {
             continue;
         }
-        if let Some((end, _)) = name(ctx, j) {
-            let country = country.or_else(|| country_before(ctx, t));
-            out.push(person(j, end, country));
+        if let Some((end, parts)) = name(ctx, j) {
+            if parts >= min_parts {
+                let country = country.or_else(|| country_before(ctx, t));
+                out.push(person(j, end, country));
+            }
         }
     }
 }
@@ -216,8 +241,14 @@ fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if ctx.is(i, class::GIVEN) && ctx.title_case(i) && free(ctx, i) {
             if let Some((end, parts)) = name(ctx, i) {
                 if parts >= 2 {
-                    let country = if i > 0 && ctx.is(i - 1, class::TITLE) {
-                        country_before(ctx, i - 1)
+                    // "Chinese President Xi", "her Icelandic counterpart, Gunnar Magnusson".
+                    let title = if i > 1 && ctx.punct(i - 1, ",") {
+                        i - 2
+                    } else {
+                        i.wrapping_sub(1)
+                    };
+                    let country = if i > 0 && ctx.is(title, class::TITLE) {
+                        country_before(ctx, title)
                     } else {
                         None
                     };
@@ -238,21 +269,42 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     while i < ctx.len() {
         // A capital at a sentence start proves nothing ("Later Korenkov said"), unless the
         // word is a known given name.
-        let weak_start = ctx.sent_start(i) && !ctx.is(i, class::GIVEN);
-        if !ctx.title_case(i) || !free(ctx, i) || ctx.covered(i).is_some() || weak_start {
-            i += 1;
-            continue;
+        // "H. Tillekeratne": an initial and a name.
+        if ctx.initial(i)
+            && !ctx.shout(i)
+            && i + 1 < ctx.len()
+            && ctx.title_case(i + 1)
+            && free(ctx, i + 1)
+        {
+            if let Some((end, _)) = name(ctx, i) {
+                out.push(person(i, end, None));
+                i = end;
+                continue;
+            }
         }
-        let Some((end, parts)) = name(ctx, i) else {
+        let candidate = ctx.title_case(i) && free(ctx, i) && ctx.covered(i).is_none();
+        let Some((end, parts)) = candidate.then(|| name(ctx, i)).flatten() else {
             i += 1;
             continue;
         };
-        if parts >= 2
-            && (reporting_after(ctx, end)
-                || title_in_apposition(ctx, end)
-                || ctx.is(end - 1, class::SURNAME))
-        {
-            out.push(person(i, end, None));
+        // "Wilson Kipketer (Denmark)": a name with its country in brackets.
+        let with_country = ctx.punct(end, "(")
+            && ctx.covered_type(end + 1) == Some(Type::Country)
+            && ctx.country_at(end + 1).is_some_and(|e| ctx.punct(e, ")"));
+        let weak_start = ctx.sent_start(i) && !ctx.is(i, class::GIVEN);
+        let evidence = with_country
+            || !weak_start
+                && parts >= 2
+                && (reporting_after(ctx, end)
+                    || title_in_apposition(ctx, end)
+                    || ctx.is(end - 1, class::SURNAME));
+        if evidence {
+            let country = if with_country {
+                ctx.covered(end + 1).and_then(|c| c.country)
+            } else {
+                None
+            };
+            out.push(person(i, end, country));
         }
         i = end;
     }
