@@ -16,7 +16,7 @@ export const EXPECTED = [
   ['Lake Victoria Transport Protocol', 'agreement', 'named'],
   ['Kenyan', 'country', 'demonym'],
   ['Amina Odhiambo', 'actor', 'person'],
-  ['deal', 'agreement', 'described'],
+  ['ferry deal', 'agreement', 'described'],
   ['Ugandan', 'country', 'demonym'],
   ['Joseph Okello', 'actor', 'person'],
   ['Odhiambo', 'actor', 'person'],
@@ -33,7 +33,7 @@ export const EXPECTED_COUNTS = { actor: 5, country: 6, agreement: 3 };
 export const EXPECTED_ENTITIES = {
   actor: [['Amina Odhiambo', 2], ['Joseph Okello', 1], ['African Union', 1], ['World Bank', 1]],
   country: [['Uganda', 3], ['Kenya', 2], ['Tanzania', 1]],
-  agreement: [['Lake Victoria Transport Protocol', 1], ['deal', 1], ['Paris Agreement', 1]],
+  agreement: [['Lake Victoria Transport Protocol', 1], ['ferry deal', 1], ['Paris Agreement', 1]],
 };
 
 /** Typed at the end of TEST_ARTICLE, one key at a time. */
