@@ -188,7 +188,7 @@ impl Dictionary {
             let name = e
                 .name
                 .clone()
-                .unwrap_or_else(|| crate::link::normalize(&e.text));
+                .unwrap_or_else(|| crate::link::normalize(&e.text).into_owned());
             let lex = b.lexicon_mut();
             let target = match e.kind {
                 Type::Person => {

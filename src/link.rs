@@ -8,6 +8,7 @@
 //! - An actor's country comes from the gazetteer or from context (a title such as "Russia's
 //!   permanent representative", "French counterpart") and is shared by all its mentions.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -51,7 +52,10 @@ pub(crate) struct Document<'t> {
     /// Folded acronym → the annotation it abbreviates.
     acronyms: FxHashMap<String, usize>,
     leftovers: Vec<Leftover>,
-    codes: Vec<Option<(Arc<str>, Arc<str>)>>,
+    /// Per country id: its code and name strings, and its entity, once used.
+    codes: Vec<Option<(Arc<str>, Arc<str>, u32)>>,
+    /// Scratch space for folded keys.
+    key: String,
 }
 
 impl<'t> Document<'t> {
@@ -67,17 +71,45 @@ impl<'t> Document<'t> {
             acronyms: FxHashMap::default(),
             leftovers: Vec::new(),
             codes: vec![None; base.countries.len()],
+            key: String::new(),
         }
     }
 
-    /// The shared code and name strings of a country.
-    fn country(&mut self, id: u16) -> (Arc<str>, Arc<str>) {
-        let slot = &mut self.codes[id as usize];
-        slot.get_or_insert_with(|| {
-            let c = &self.base.countries[id as usize];
-            (Arc::from(&*c.code), Arc::from(&*c.name))
-        })
-        .clone()
+    /// The shared code and name strings of a country, and its entity.
+    fn country(&mut self, id: u16) -> (Arc<str>, Arc<str>, u32) {
+        if let Some(known) = &self.codes[id as usize] {
+            return known.clone();
+        }
+        let c = &self.base.countries[id as usize];
+        let code: Arc<str> = Arc::from(&*c.code);
+        let e = self.entity(&code, Some(id));
+        let known = (code, Arc::from(&*c.name), e);
+        self.codes[id as usize] = Some(known.clone());
+        known
+    }
+
+    /// Folds `s` into the scratch key and returns it (take it back with `put_key`).
+    fn fold_into_key(&mut self, s: &str) -> String {
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
+        fold_key(s, &mut key);
+        key
+    }
+
+    /// Records a full-name mention of entity `e` at `pos` under the surname `s`.
+    fn add_surname(&mut self, s: &str, pos: usize, e: u32) {
+        let key = self.fold_into_key(s);
+        match self.surnames.get_mut(key.as_str()) {
+            Some(list) => {
+                if !list.iter().any(|&(p, x)| x == e && p == pos) {
+                    list.push((pos, e));
+                }
+            }
+            None => {
+                self.surnames.insert(key.clone(), vec![(pos, e)]);
+            }
+        }
+        self.key = key;
     }
 
     fn entity(&mut self, name: &str, country: Option<u16>) -> u32 {
@@ -119,10 +151,9 @@ impl<'t> Document<'t> {
             if matches!(ty, Type::Organization | Type::Named | Type::Country) {
                 if let Some((a0, a1)) = acronym_after(ctx, last, taken) {
                     let (s, e) = (at(a0), end_of(a1 - 1));
-                    let key = folded(&self.text[s..e]);
                     self.copy(idx, s, e);
                     taken[a0..a1].iter_mut().for_each(|t| *t = true);
-                    self.acronyms.entry(key).or_insert(idx);
+                    self.acronyms.entry(folded(&self.text[s..e])).or_insert(idx);
                 }
             }
         }
@@ -153,8 +184,7 @@ impl<'t> Document<'t> {
                     Target::Country(id) => id,
                     _ => c.country.unwrap_or(0),
                 };
-                let (code, name) = self.country(id);
-                let e = self.entity(&code, Some(id));
+                let (code, name, e) = self.country(id);
                 self.meta.push(Meta {
                     entity: e,
                     surname_only: false,
@@ -171,10 +201,10 @@ impl<'t> Document<'t> {
                 return self.out.len() - 1;
             }
             Type::Person => {
-                let (canonical, table_country) = match c.target {
+                let (canonical, table_country): (Cow<'_, str>, _) = match c.target {
                     Target::Person { id, user } => {
                         let p = &lex_of(user).people[id as usize];
-                        (p.name.to_string(), p.country)
+                        (Cow::Borrowed(&*p.name), p.country)
                     }
                     _ => (normalize(text), None),
                 };
@@ -183,8 +213,7 @@ impl<'t> Document<'t> {
                 let (parts, surname) = surname(ctx, c);
                 if parts >= 2 {
                     if let Some(s) = surname {
-                        let key = folded(s);
-                        self.surnames.entry(key).or_default().push((start, e));
+                        self.add_surname(s, start, e);
                     }
                 }
                 if let Target::Person { .. } = c.target {
@@ -194,11 +223,7 @@ impl<'t> Document<'t> {
                         .next()
                         .filter(|w| canonical.contains(' ') && w.len() > 2)
                     {
-                        let key = folded(last_word);
-                        let list = self.surnames.entry(key).or_default();
-                        if !list.iter().any(|&(_, x)| x == e) {
-                            list.push((start, e));
-                        }
+                        self.add_surname(last_word, start, e);
                     }
                 }
                 surname_only = parts == 1 && c.target == Target::None;
@@ -210,15 +235,23 @@ impl<'t> Document<'t> {
                 (name.clone(), name, None)
             }
             Type::Organization | Type::Named | Type::Described => {
-                let (canonical, table_country) = match c.target {
+                let (canonical, table_country): (Cow<'_, str>, _) = match c.target {
                     Target::Org { id, user } => {
                         let o = &lex_of(user).orgs[id as usize];
-                        (o.name.to_string(), o.country)
+                        (Cow::Borrowed(&*o.name), o.country)
                     }
-                    Target::Agreement { id, user } => {
-                        (lex_of(user).agreements[id as usize].name.to_string(), None)
+                    Target::Agreement { id, user } => (
+                        Cow::Borrowed(&*lex_of(user).agreements[id as usize].name),
+                        None,
+                    ),
+                    _ if ty == Type::Described => {
+                        let n = normalize(text);
+                        if n.chars().any(char::is_uppercase) {
+                            (Cow::Owned(n.to_lowercase()), None)
+                        } else {
+                            (n, None)
+                        }
                     }
-                    _ if ty == Type::Described => (normalize(text).to_lowercase(), None),
                     _ => (normalize(text), None),
                 };
                 let e = self.entity(&canonical, c.country.or(table_country));
@@ -300,26 +333,38 @@ impl<'t> Document<'t> {
             if !self.meta[i].surname_only {
                 continue;
             }
-            let key = folded(&self.out[i].text);
-            if let Some(e) = nearest(self.surnames.get(&key), self.out[i].start) {
+            let key = self.fold_into_key(&self.text[self.out[i].start..self.out[i].end]);
+            let found = nearest(self.surnames.get(key.as_str()), self.out[i].start);
+            self.key = key;
+            if let Some(e) = found {
                 self.meta[i].entity = e;
                 let name = self.entities[e as usize].name.clone();
                 self.out[i].entity = name.clone();
                 self.out[i].name = name;
             }
         }
-        let leftovers = std::mem::take(&mut self.leftovers);
+        let mut leftovers = std::mem::take(&mut self.leftovers);
+        if self.acronyms.is_empty() && self.surnames.is_empty() {
+            leftovers.clear();
+        }
         let mut last_end = 0;
         for l in leftovers {
             if l.start < last_end {
                 continue;
             }
-            let key = folded(&self.text[l.start..l.end]);
-            if let Some(&idx) = self.acronyms.get(&key) {
+            let key = self.fold_into_key(&self.text[l.start..l.end]);
+            let acronym = self.acronyms.get(key.as_str()).copied();
+            let surname = if acronym.is_none() && !l.weak {
+                nearest(self.surnames.get(key.as_str()), l.start)
+            } else {
+                None
+            };
+            self.key = key;
+            if let Some(idx) = acronym {
                 self.copy(idx, l.start, l.end);
                 last_end = l.end;
-            } else if !l.weak {
-                if let Some(e) = nearest(self.surnames.get(&key), l.start) {
+            } else {
+                if let Some(e) = surname {
                     let name = self.entities[e as usize].name.clone();
                     let text = &self.text[l.start..l.end];
                     self.out.push(annotation(
@@ -339,23 +384,33 @@ impl<'t> Document<'t> {
                 }
             }
         }
-        for (a, m) in self.out.iter_mut().zip(&self.meta) {
-            if a.country.is_none() {
-                if let Some(id) = self.entities[m.entity as usize].country {
-                    let slot = &mut self.codes[id as usize];
-                    let code = slot
-                        .get_or_insert_with(|| {
-                            let c = &self.base.countries[id as usize];
-                            (Arc::from(&*c.code), Arc::from(&*c.name))
-                        })
-                        .0
-                        .clone();
-                    a.country = Some(code);
+        for i in 0..self.out.len() {
+            if self.out[i].country.is_none() {
+                if let Some(id) = self.entities[self.meta[i].entity as usize].country {
+                    self.out[i].country = Some(self.country(id).0);
                 }
             }
         }
-        self.out.sort_by_key(|a| (a.start, a.end));
-        self.out
+        if self
+            .out
+            .windows(2)
+            .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end))
+        {
+            return self.out;
+        }
+        // Sort positions, then move each annotation once.
+        let mut order: Vec<(usize, usize, u32)> = self
+            .out
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.start, a.end, i as u32))
+            .collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<Annotation>> = self.out.into_iter().map(Some).collect();
+        order
+            .iter()
+            .filter_map(|&(_, _, i)| slots[i as usize].take())
+            .collect()
     }
 }
 
@@ -398,7 +453,15 @@ fn folded(s: &str) -> String {
 }
 
 /// Collapses whitespace (including no-break spaces and line breaks) to single spaces.
-pub(crate) fn normalize(s: &str) -> String {
+pub(crate) fn normalize(s: &str) -> Cow<'_, str> {
+    let plain = s.bytes().all(|b| b.is_ascii_graphic())
+        || !s.starts_with(' ')
+            && !s.ends_with(' ')
+            && !s.contains("  ")
+            && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if plain {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -406,7 +469,7 @@ pub(crate) fn normalize(s: &str) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// The number of name parts of a person candidate and its surname (the last title-case part

@@ -34,18 +34,29 @@ pub(crate) fn resolve(
     n_tokens: usize,
     taken: &mut Vec<bool>,
 ) -> Vec<Candidate> {
-    cands.sort_by(|a, b| {
-        b.len()
-            .cmp(&a.len())
-            .then_with(|| a.ty().is_none().cmp(&b.ty().is_none()))
-            .then_with(|| b.source.cmp(&a.source))
-            .then_with(|| type_rank(a).cmp(&type_rank(b)))
-            .then_with(|| a.first.cmp(&b.first))
-    });
+    // One packed key per candidate, in the order above; the candidate's index breaks the
+    // remaining ties, so the result is deterministic.
+    let mut order: Vec<u128> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let len = u128::from(u32::MAX - c.len());
+            let place = u128::from(c.ty().is_none());
+            let source = u128::from(2 - c.source as u8);
+            (len << 96)
+                | (place << 95)
+                | (source << 90)
+                | (u128::from(type_rank(c)) << 86)
+                | (u128::from(c.first) << 32)
+                | i as u128
+        })
+        .collect();
+    order.sort_unstable();
     taken.clear();
     taken.resize(n_tokens, false);
     let mut chosen = Vec::new();
-    for c in cands.iter() {
+    for key in order {
+        let c = &cands[(key & 0xffff_ffff) as usize];
         let range = c.first as usize..c.last as usize;
         if c.first >= c.last || taken[range.clone()].iter().any(|&t| t) {
             continue;
@@ -53,7 +64,7 @@ pub(crate) fn resolve(
         taken[range].iter_mut().for_each(|t| *t = true);
         chosen.push(*c);
     }
-    chosen.sort_by_key(|c| c.first);
+    chosen.sort_unstable_by_key(|c| c.first);
     chosen
 }
 

@@ -144,7 +144,6 @@ pub(crate) struct Agreement {
 #[derive(Default)]
 pub(crate) struct Lexicon {
     words: words::Words,
-    flags: Vec<u32>,
     edges: FxHashMap<(u32, u32), u32>,
     /// Per trie node, the range of `entries` that end there. Node 0 is the root.
     nodes: Vec<(u32, u32)>,
@@ -173,19 +172,15 @@ impl Builder {
 
     /// The id of `key` (already folded), creating it.
     fn word(&mut self, key: &str) -> u32 {
-        let id = self.lex.words.insert(key);
-        if self.lex.flags.len() < self.lex.words.len() {
-            self.lex.flags.push(0);
-        }
-        id
+        self.lex.words.insert(key)
     }
 
     /// Adds class `flags` to the single word `word`.
     pub(crate) fn add_class(&mut self, word: &str, flags: u32) {
         let mut key = String::new();
         text::fold_key(word, &mut key);
-        let id = self.word(&key);
-        self.lex.flags[id as usize] |= flags;
+        self.word(&key);
+        self.lex.words.add_flags(&key, flags);
     }
 
     /// Lists `form` (a phrase as written) as standing for `target`.
@@ -205,7 +200,7 @@ impl Builder {
             text::fold_key(s, &mut key);
             let id = self.word(&key);
             if i == 0 {
-                self.lex.flags[id as usize] |= class::PHRASE_START;
+                self.lex.words.add_flags(&key, class::PHRASE_START);
             }
             node = match self.lex.edges.get(&(node, id)) {
                 Some(&next) => next,
@@ -258,15 +253,17 @@ impl Lexicon {
     #[inline]
     pub(crate) fn lookup(&self, buf: &mut FoldBuf, chunk: &str, token: &Token) -> (u32, u32) {
         let text = token.text(chunk);
-        let id = if token.has(NON_ASCII) {
+        let found = if token.has(NON_ASCII) {
             self.words.get(buf.key(text))
         } else {
-            self.words.get_ascii(text.as_bytes(), token.hash)
+            self.words.get_ascii(
+                chunk.as_bytes(),
+                token.start as usize,
+                token.end as usize,
+                token.hash,
+            )
         };
-        match id {
-            Some(id) => (id, self.flags[id as usize]),
-            None => (NO_WORD, 0),
-        }
+        found.unwrap_or((NO_WORD, 0))
     }
 
     pub(crate) fn country_by_code(&self, code: &str) -> Option<u16> {

@@ -1,14 +1,27 @@
-//! Interned lookup keys: one probe per token, no allocation, no key copy beyond the fold.
+//! Interned lookup keys: one probe per token, no allocation, usually one cache line.
+//!
+//! Each slot keeps the key's hash, length, first eight bytes and class flags, so a lookup of a
+//! short word (most are) compares registers and never touches the key arena.
 
 use hashbrown::HashTable;
 
-use crate::text::key_hash;
+use crate::text::{key_hash, lower_prefix};
+
+#[derive(Clone, Copy)]
+struct Slot {
+    /// The first eight bytes of the key, zero-padded.
+    prefix: u64,
+    hash: u32,
+    id: u32,
+    flags: u32,
+    len: u32,
+}
 
 /// Folded words and their ids (ids count up from 0 in insertion order).
 #[derive(Default)]
 pub(crate) struct Words {
-    table: HashTable<u32>,
-    /// Per id, the key's byte range in `arena`.
+    table: HashTable<Slot>,
+    /// Per id, the key's byte range in `arena` (for keys longer than eight bytes).
     spans: Vec<(u32, u32)>,
     arena: String,
 }
@@ -19,11 +32,6 @@ fn spread(h: u32) -> u64 {
     u64::from(h).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ u64::from(h)
 }
 
-#[inline]
-fn hash(key: &[u8]) -> u64 {
-    spread(key_hash(key))
-}
-
 impl Words {
     #[inline]
     fn key(&self, id: u32) -> &[u8] {
@@ -31,56 +39,90 @@ impl Words {
         &self.arena.as_bytes()[s as usize..e as usize]
     }
 
-    /// The id of a folded key.
+    /// The slot of the key `buf[start..end]`: `folded` says whether it is already folded (else
+    /// ASCII letters are compared ignoring case); `hash` is its [`key_hash`].
     #[inline]
-    pub(crate) fn get(&self, key: &[u8]) -> Option<u32> {
-        self.table
-            .find(hash(key), |&id| self.key(id) == key)
-            .copied()
+    fn find(&self, buf: &[u8], start: usize, end: usize, hash: u32, folded: bool) -> Option<&Slot> {
+        let prefix = lower_prefix(buf, start, end);
+        let bytes = &buf[start..end];
+        self.table.find(spread(hash), |s| {
+            s.hash == hash
+                && s.prefix == prefix
+                && s.len as usize == bytes.len()
+                && (bytes.len() <= 8
+                    || if folded {
+                        self.key(s.id) == bytes
+                    } else {
+                        self.key(s.id)
+                            .iter()
+                            .zip(bytes)
+                            .all(|(k, b)| *k == b.to_ascii_lowercase())
+                    })
+        })
     }
 
-    /// The id of an ASCII token given its [`key_hash`], comparing case-insensitively.
+    /// The id and flags of a folded key.
     #[inline]
-    pub(crate) fn get_ascii(&self, token: &[u8], token_hash: u32) -> Option<u32> {
-        self.table
-            .find(spread(token_hash), |&id| {
-                let key = self.key(id);
-                key.len() == token.len()
-                    && key
-                        .iter()
-                        .zip(token)
-                        .all(|(k, t)| *k == t.to_ascii_lowercase())
-            })
-            .copied()
+    pub(crate) fn get(&self, key: &[u8]) -> Option<(u32, u32)> {
+        let hash = key_hash(key, 0, key.len());
+        self.find(key, 0, key.len(), hash, true)
+            .map(|s| (s.id, s.flags))
+    }
+
+    /// The id and flags of the ASCII token `chunk[start..end]`, ignoring case, given its
+    /// [`key_hash`].
+    #[inline]
+    pub(crate) fn get_ascii(
+        &self,
+        chunk: &[u8],
+        start: usize,
+        end: usize,
+        hash: u32,
+    ) -> Option<(u32, u32)> {
+        self.find(chunk, start, end, hash, false)
+            .map(|s| (s.id, s.flags))
     }
 
     /// The id of a folded key, adding it if new.
     pub(crate) fn insert(&mut self, key: &str) -> u32 {
-        if let Some(id) = self.get(key.as_bytes()) {
+        if let Some((id, _)) = self.get(key.as_bytes()) {
             return id;
         }
         let id = self.spans.len() as u32;
         let start = self.arena.len() as u32;
         self.arena.push_str(key);
         self.spans.push((start, self.arena.len() as u32));
-        let Words {
-            table,
-            spans,
-            arena,
-        } = self;
-        table.insert_unique(hash(key.as_bytes()), id, |&i| {
-            let (s, e) = spans[i as usize];
-            hash(&arena.as_bytes()[s as usize..e as usize])
-        });
+        let slot = Slot {
+            prefix: lower_prefix(key.as_bytes(), 0, key.len()),
+            hash: key_hash(key.as_bytes(), 0, key.len()),
+            id,
+            flags: 0,
+            len: key.len() as u32,
+        };
+        self.table
+            .insert_unique(spread(slot.hash), slot, |s| spread(s.hash));
         id
     }
 
-    pub(crate) fn len(&self) -> usize {
-        self.spans.len()
+    /// Adds class flags to the word whose folded key is `key` (which must be present).
+    pub(crate) fn add_flags(&mut self, key: &str, flags: u32) {
+        let hash = key_hash(key.as_bytes(), 0, key.len());
+        let prefix = lower_prefix(key.as_bytes(), 0, key.len());
+        let arena = &self.arena;
+        let spans = &self.spans;
+        if let Some(s) = self.table.find_mut(spread(hash), |s| {
+            s.hash == hash && s.prefix == prefix && {
+                let (a, b) = spans[s.id as usize];
+                &arena.as_bytes()[a as usize..b as usize] == key.as_bytes()
+            }
+        }) {
+            s.flags |= flags;
+        }
     }
 
     pub(crate) fn shrink_to_fit(&mut self) {
         self.arena.shrink_to_fit();
         self.spans.shrink_to_fit();
+        self.table.shrink_to_fit(|s| spread(s.hash));
     }
 }

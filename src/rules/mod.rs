@@ -47,8 +47,16 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `i` is written `w` ignoring case (ASCII words only).
+    #[inline]
     pub fn is_word(&self, i: usize, w: &str) -> bool {
-        i < self.toks.len() && self.word(i).eq_ignore_ascii_case(w)
+        match self.toks.get(i) {
+            Some(t) => {
+                (t.end - t.start) as usize == w.len()
+                    && self.text.as_bytes()[t.start as usize..t.end as usize]
+                        .eq_ignore_ascii_case(w.as_bytes())
+            }
+            None => false,
+        }
     }
 
     /// A word in title case: `Blinken`, `McKinney` (not `NATO`, not `peace`).

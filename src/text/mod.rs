@@ -216,6 +216,7 @@ fn keeps_dot(word: &str) -> bool {
 /// Splits `chunk` into tokens, appending them to `out` (which is cleared first).
 pub(crate) fn tokenize(chunk: &str, out: &mut Vec<Token>) {
     out.clear();
+    out.reserve(chunk.len() / 4);
     let bytes = chunk.as_bytes();
     let n = bytes.len();
     let mut i = 0;
@@ -252,14 +253,13 @@ pub(crate) fn tokenize(chunk: &str, out: &mut Vec<Token>) {
                 } else {
                     (Kind::Punct, i + width, 0)
                 };
-                let raw = &chunk.as_bytes()[start..end];
                 let ascii = if kind == Kind::Word || kind == Kind::Number {
                     flags & NON_ASCII == 0
                 } else {
-                    raw.is_ascii()
+                    bytes[start..end].is_ascii()
                 };
                 let (hash, ascii) = if ascii {
-                    (key_hash(raw), 0)
+                    (key_hash(bytes, start, end), 0)
                 } else {
                     (0, NON_ASCII)
                 };
@@ -307,19 +307,56 @@ fn possessive_or_punct(
     (Kind::Punct, i + width, 0)
 }
 
-/// The lookup hash of a token's bytes, ASCII case ignored; equal for a token and its folded
-/// key (see `fold.rs`), so lookups need not copy ASCII tokens. Bytes are read eight at a time
-/// with bit 5 set (which lower-cases letters; other collisions are settled by the key
-/// comparison).
+/// Lower-cases the ASCII letters of eight packed bytes (bytes ≥ 0x80 are left alone).
 #[inline]
-pub(crate) fn key_hash(bytes: &[u8]) -> u32 {
-    let mut h = bytes.len() as u64;
-    for chunk in bytes.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        let mask = u64::MAX >> (8 * (8 - chunk.len()));
-        let w = u64::from_le_bytes(word) | (0x2020_2020_2020_2020 & mask);
-        h = (h.rotate_left(26) ^ w).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+fn lower8(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let ascii = !x & HIGH;
+    // High bit set where the byte (7 bits) is ≥ 'A', resp. > 'Z'.
+    let ge_a = (x & !HIGH) + 0x3f3f_3f3f_3f3f_3f3f;
+    let gt_z = (x & !HIGH) + 0x2525_2525_2525_2525;
+    let upper = ge_a & !gt_z & ascii;
+    x | (upper >> 2)
+}
+
+/// The bytes `start..end` of `buf` (at most eight), little-endian, zero-padded. Reads one
+/// unaligned word and masks it when the buffer extends far enough (the common case: a token
+/// inside its chunk), so no copy is needed.
+#[inline(always)]
+fn load8(buf: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    debug_assert!(len <= 8);
+    if start + 8 <= buf.len() {
+        let word = u64::from_le_bytes(buf[start..start + 8].try_into().expect("eight bytes"));
+        if len == 8 {
+            word
+        } else {
+            word & ((1u64 << (8 * len)) - 1)
+        }
+    } else {
+        buf[start..end]
+            .iter()
+            .rev()
+            .fold(0u64, |w, &b| (w << 8) | u64::from(b))
+    }
+}
+
+/// The first eight bytes of `buf[start..end]` with ASCII letters lower-cased, zero-padded.
+#[inline]
+pub(crate) fn lower_prefix(buf: &[u8], start: usize, end: usize) -> u64 {
+    lower8(load8(buf, start, end.min(start + 8)))
+}
+
+/// The lookup hash of `buf[start..end]` with ASCII letters lower-cased: equal for a token and
+/// its folded key (see `fold.rs`), so lookups need not copy ASCII tokens.
+#[inline(always)]
+pub(crate) fn key_hash(buf: &[u8], start: usize, end: usize) -> u32 {
+    let mut h = (end - start) as u64;
+    let mut at = start;
+    while at < end {
+        let word = lower8(load8(buf, at, end.min(at + 8)));
+        h = (h.rotate_left(26) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        at += 8;
     }
     (h >> 32) as u32
 }
