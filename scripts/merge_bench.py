@@ -121,7 +121,7 @@ merged["parts"] = parts
 (out_dir / "results.json").write_text(json.dumps(merged, indent=2, sort_keys=False, ensure_ascii=False) + "\n")
 
 
-# ---- printing ---------------------------------------------------------------------------------
+# ---- printing: the same tables as text (stdout) and Markdown (target/bench/results.md) -------
 
 def fmt(v, unit=""):
     if v is None:
@@ -137,71 +137,108 @@ def fmt(v, unit=""):
     return str(v)
 
 
-def table(header, rows):
-    rows = [[str(c) for c in r] for r in rows]
-    w = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    for r in [header, *rows]:
-        print("  " + "  ".join(c.ljust(w[i]) if i == 0 else c.rjust(w[i]) for i, c in enumerate(r)))
+def with_unit(v, unit, kind=""):
+    return "—" if v is None else f"{fmt(v, kind)}{unit}"
 
 
 g = merged.get
+sections = []  # (title, header, rows, notes)
+
 cmp_parts = parts.get("compare", {}).get("compare", {})
-print(f"Annotator benchmark — {machine}")
-print(f"commit {merged['git_commit']}, {merged['generated_at']}, load average at the end {merged['load_average_1min_at_end']}")
-if g("compare_provenance"):
-    print(f"texts: {g('compare_provenance')}")
-print()
 if cmp_parts:
-    print(f"Throughput in one Chromium page (ours: wasm annotate; compromise {g('compromise_version', '?')}: people + places + organizations):")
     rows = []
-    for k, label in [("article", "2.5 KB article"), ("words2000", "2,000-word article"), ("mb1", "1 MB")]:
+    for k, label in [("article", "2.5 KB article"), ("words2000", "2,000-word article"), ("mb1", "1 MB"), ("mb10", "10 MB (ours only)")]:
         c = cmp_parts.get(k)
         if not c:
             continue
-        rows.append([label, f"{c['bytes']:,}", fmt(c["wasm_ms"]), fmt(c["wasm_mb_per_s"]), fmt(c["compromise_ms"]),
-                     fmt(c["compromise_mb_per_s"]), f"{c['wasm_vs_compromise']:,.0f}×", f"{c['wasm_annotations']} / {c['compromise_matches']} / {c['gold_spans']}"])
-    c = cmp_parts.get("mb10")
-    if c:
-        rows.append(["10 MB (ours only)", f"{c['bytes']:,}", fmt(c["wasm_ms"]), fmt(g("wasm_10mb_mb_per_s")), "", "", "", f"{c['wasm_annotations']} / — / {c['gold_spans']}"])
-    table(["text", "bytes", "ours ms", "ours MB/s", "compromise ms", "compromise MB/s", "ratio", "ours / compromise / gold"], rows)
-    print()
+        theirs = "compromise_ms" in c
+        ours_mbps = c.get("wasm_mb_per_s") or (c["bytes"] / 1e6 / (c["wasm_ms"] / 1e3))
+        rows.append([
+            label, f"{c['bytes']:,}", fmt(c["wasm_ms"]), fmt(float(ours_mbps)),
+            fmt(c["compromise_ms"]) if theirs else "", fmt(c["compromise_mb_per_s"]) if theirs else "",
+            f"{c['wasm_vs_compromise']:,.0f}×" if theirs else "",
+            f"{c['wasm_annotations']:,} / {c['compromise_matches']:,} / {c['gold_spans']:,}" if theirs else f"{c['wasm_annotations']:,} / — / {c['gold_spans']:,}",
+        ])
+    sections.append((
+        f"Throughput in one Chromium page, side by side (compromise {g('compromise_version', '?')})",
+        ["text", "bytes", "ours ms", "ours MB/s", "compromise ms", "compromise MB/s", "ratio", "found: ours / compromise / gold"],
+        rows,
+        "Median time of one call. Ours: `annotate(text)`, all three labels, plain JS objects out. compromise: "
+        "`nlp(text)` then `.people()`, `.places()`, `.organizations()` each `.out('array')`. "
+        "Ratio = compromise time ÷ our time on the same text in the same page.",
+    ))
 
-print("Figures:")
-table(["figure", "ours", "compromise"], [
-    ["native throughput (1.4 MB corpus)", f"{fmt(g('native_mb_per_s'))} MB/s", ""],
-    ["native 10 MB / 1 MB time", f"{fmt(g('scaling_10mb_over_1mb'))}×", ""],
-    ["Chromium throughput, 1 MB", f"{fmt(g('wasm_mb_per_s'))} MB/s", f"{fmt(g('compromise_mb_per_s'))} MB/s"],
-    ["Chromium, 2.5 KB article", f"{fmt(g('wasm_article_ms'))} ms", f"{fmt(g('compromise_article_ms'))} ms"],
-    ["Chromium, 2,000-word article", f"{fmt(g('wasm_2000_words_ms'))} ms", f"{fmt(g('compromise_2000_words_ms'))} ms"],
-    ["Chromium 10 MB / 1 MB time", f"{fmt(g('wasm_scaling_10mb_over_1mb'))}×", ""],
-    ["cold start → first annotation", f"{fmt(g('cold_start_ms'))} ms", f"{fmt(g('compromise_cold_start_ms'))} ms"],
-    ["page: navigation → first highlights", f"{fmt(g('page_first_highlight_ms'))} ms", ""],
-    ["keystroke → highlighted p50 / p95", f"{fmt(g('keystroke_p50_ms'))} / {fmt(g('keystroke_p95_ms'))} ms", ""],
+share = g("wasm_1mb_results_to_js_share")
+sections.append(("Figures", ["figure", "ours", "compromise"], [
+    ["native throughput, 1.4 MB news corpus", with_unit(g("native_mb_per_s"), " MB/s"), ""],
+    ["native 10 MB ÷ 1 MB time", with_unit(g("scaling_10mb_over_1mb"), "×"), ""],
+    ["Chromium throughput, 1 MB", with_unit(g("wasm_mb_per_s"), " MB/s"), with_unit(g("compromise_mb_per_s"), " MB/s")],
+    ["Chromium, 2.5 KB article", with_unit(g("wasm_article_ms"), " ms"), with_unit(g("compromise_article_ms"), " ms")],
+    ["Chromium, 2,000-word article", with_unit(g("wasm_2000_words_ms"), " ms"), with_unit(g("compromise_2000_words_ms"), " ms")],
+    ["Chromium 10 MB ÷ 1 MB time", with_unit(g("wasm_scaling_10mb_over_1mb"), "×"), ""],
+    ["cold start → first annotation", with_unit(g("cold_start_ms"), " ms"), with_unit(g("compromise_cold_start_ms"), " ms")],
+    ["page: navigation → first highlights", with_unit(g("page_first_highlight_ms"), " ms"), ""],
+    ["keystroke → highlighted, p50 / p95", f"{fmt(g('keystroke_p50_ms'))} / {fmt(g('keystroke_p95_ms'))} ms", ""],
     ["download for the first annotation, gzip / brotli", f"{fmt(g('download_gz_bytes'), 'size')} / {fmt(g('download_br_bytes'), 'size')}",
      f"{fmt(g('compromise_gz_bytes'), 'size')} / {fmt(g('compromise_br_bytes'), 'size')}"],
-    ["  of which wasm + glue, gzip", fmt(g("engine_gz_bytes"), "size"), ""],
+    ["of which the engine (wasm + glue), gzip", fmt(g("engine_gz_bytes"), "size"), ""],
     ["widget + engine, gzip", fmt(g("widget_download_gz_bytes"), "size"), ""],
     ["wasm memory after 1 MB / 10 MB", f"{fmt(g('wasm_memory_bytes_1mb'), 'size')} / {fmt(g('wasm_memory_bytes_10mb'), 'size')}", ""],
-    ["time handing results to JS, 1 MB (diagnostic)", f"{g('wasm_1mb_results_to_js_share') * 100:.0f} %" if g("wasm_1mb_results_to_js_share") is not None else "—", ""],
-])
-print()
-print("Budgets (issue 5):")
+    ["share of the 1 MB call spent handing results to JS (diagnostic)", "—" if share is None else f"{share * 100:.0f} %", ""],
+], None))
+
 rows = []
 for b in budgets:
-    v = b["value"]
     unit = {"bytes": "", "×": "×"}.get(b["unit"], f" {b['unit']}")
-    shown = fmt(v, b["unit"]) + ("" if v is None else unit)
+    shown = "—" if b["value"] is None else fmt(b["value"], b["unit"]) + unit
     bshown = f"{'≥' if b['op'] == '>=' else '≤'} {fmt(b['budget'], b['unit'])}{unit}"
-    rows.append([b["what"], b["key"], shown, bshown, {True: "✓", False: "✗", None: "missing"}[b["ok"]]])
-table(["figure", "key", "value", "budget", ""], rows)
-missing = [k for k in REQUIRED if k not in merged]
+    rows.append([b["what"], f"`{b['key']}`", shown, bshown, {True: "✓", False: "✗", None: "missing"}[b["ok"]]])
 met = sum(1 for b in budgets if b["ok"])
-print(f"\n{met} of {len(budgets)} budgets met (a ✗ is reported, not an error: the machine is shared and the figures noisy).")
-print(f"wrote {out_dir / 'results.json'} ({len(merged) - 1} top-level figures + parts)")
+sections.append(("Budgets (issue 5)", ["figure", "key", "value", "budget", ""], rows,
+                 f"{met} of {len(budgets)} budgets met. A ✗ is reported, not an error: the machine is shared and the figures noisy."))
+
+
+def text_table(header, rows):
+    rows = [[str(c).replace("`", "") for c in r] for r in [header, *rows]]
+    w = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    for r in rows:
+        print("  " + "  ".join(c.ljust(w[i]) if i == 0 else c.rjust(w[i]) for i, c in enumerate(r)))
+
+
+def md_table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "| " + " | ".join(["---"] + ["---:"] * (len(header) - 1)) + " |"]
+    out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
+    return "\n".join(out)
+
+
+intro = [
+    f"Machine: {machine}.",
+    f"Commit {merged['git_commit']}, {merged['generated_at']}; 1-minute load average at the end {merged['load_average_1min_at_end']}.",
+]
+if g("compare_provenance"):
+    intro.append(f"Texts: {g('compare_provenance')}")
+
+print(f"Annotator benchmark — {machine}")
+print(intro[1])
+if len(intro) > 2:
+    print(intro[2])
+md = ["<!-- Generated by scripts/merge_bench.py from target/bench/results.json -->", *[f"{line}\n" for line in intro]]
+for title, header, rows, note in sections:
+    print(f"\n{title}:")
+    text_table(header, rows)
+    if note:
+        print(f"  {note}")
+    md += [f"### {title}\n", md_table(header, rows), ""]
+    if note:
+        md += [note, ""]
+(out_dir / "results.md").write_text("\n".join(md) + "\n")
+
+missing = [k for k in REQUIRED if k not in merged]
+print(f"\nwrote {out_dir / 'results.json'} ({len(merged) - 1} top-level figures + parts) and {out_dir / 'results.md'}")
 if missing:
     print(f"missing figures: {', '.join(missing)}")
 if failed:
-    print(f"FAILED expected-count checks (a wrong answer): {', '.join(failed)}")
+    print(f"FAILED expected-count checks or crashed parts (a wrong answer fails the run): {', '.join(failed)}")
     sys.exit(1)
 if missing:
     sys.exit(1)

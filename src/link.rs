@@ -39,6 +39,9 @@ struct Leftover {
     weak: bool,
 }
 
+/// A country's shared code and name strings, and its entity.
+type CountryStrings = (Arc<str>, Arc<str>, u32);
+
 /// The annotations of one document, built chunk by chunk, then finished.
 pub(crate) struct Document<'t> {
     text: &'t str,
@@ -53,7 +56,7 @@ pub(crate) struct Document<'t> {
     acronyms: FxHashMap<String, usize>,
     leftovers: Vec<Leftover>,
     /// Per country id: its code and name strings, and its entity, once used.
-    codes: Vec<Option<(Arc<str>, Arc<str>, u32)>>,
+    codes: Vec<Option<CountryStrings>>,
     /// Scratch space for folded keys.
     key: String,
 }
@@ -76,7 +79,7 @@ impl<'t> Document<'t> {
     }
 
     /// The shared code and name strings of a country, and its entity.
-    fn country(&mut self, id: u16) -> (Arc<str>, Arc<str>, u32) {
+    fn country(&mut self, id: u16) -> CountryStrings {
         if let Some(known) = &self.codes[id as usize] {
             return known.clone();
         }
