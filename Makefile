@@ -3,11 +3,16 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 PKG := www/pkg
 
-.PHONY: serve pkg test test-native test-wasm test-browser eval bench fuzz lint clean
+.PHONY: serve pkg examples test test-native test-wasm test-browser eval bench fuzz lint clean
 
 ## Build the wasm package into www/pkg and serve www/ on http://$(HOST):$(PORT)
-serve: pkg
+serve: pkg examples
 	python3 scripts/serve.py --host $(HOST) --port $(PORT) www
+
+## The rich-text editor example needs Quill from node_modules (`npm ci`), copied into www/.
+examples:
+	@if [ -d node_modules/quill ]; then node www/examples/vendor.mjs; \
+	else echo "(run npm ci to enable www/examples/editor.html; the page itself needs nothing)"; fi
 
 ## The wasm package for the page and the widget (release build, web target).
 pkg:
