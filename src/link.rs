@@ -54,6 +54,9 @@ pub(crate) struct Document<'t> {
     surnames: FxHashMap<String, Vec<(usize, u32)>>,
     /// Folded acronym → the annotation it abbreviates.
     acronyms: FxHashMap<String, usize>,
+    /// Folded head word of an organization's name ("council") → (position, annotation) of each
+    /// full mention, so "the Council" can stand for "the Security Council".
+    heads: FxHashMap<String, Vec<(usize, u32)>>,
     leftovers: Vec<Leftover>,
     /// Per country id: its code and name strings, and its entity, once used.
     codes: Vec<Option<CountryStrings>>,
@@ -72,6 +75,7 @@ impl<'t> Document<'t> {
             by_name: FxHashMap::default(),
             surnames: FxHashMap::default(),
             acronyms: FxHashMap::default(),
+            heads: FxHashMap::default(),
             leftovers: Vec::new(),
             codes: vec![None; base.countries.len()],
             key: String::new(),
@@ -258,6 +262,18 @@ impl<'t> Document<'t> {
                     _ => (normalize(text), None),
                 };
                 let e = self.entity(&canonical, c.country.or(table_country));
+                let last = c.last as usize - 1;
+                if ty == Type::Organization
+                    && c.len() > 1
+                    && ctx.is(last, class::ORG_HEAD)
+                    && ctx.title_case(last)
+                {
+                    let key = folded(ctx.word(last));
+                    self.heads
+                        .entry(key)
+                        .or_default()
+                        .push((start, self.out.len() as u32));
+                }
                 self.meta.push(Meta {
                     entity: e,
                     surname_only,
@@ -347,7 +363,7 @@ impl<'t> Document<'t> {
             }
         }
         let mut leftovers = std::mem::take(&mut self.leftovers);
-        if self.acronyms.is_empty() && self.surnames.is_empty() {
+        if self.acronyms.is_empty() && self.surnames.is_empty() && self.heads.is_empty() {
             leftovers.clear();
         }
         let mut last_end = 0;
@@ -356,7 +372,11 @@ impl<'t> Document<'t> {
                 continue;
             }
             let key = self.fold_into_key(&self.text[l.start..l.end]);
-            let acronym = self.acronyms.get(key.as_str()).copied();
+            let acronym = self
+                .acronyms
+                .get(key.as_str())
+                .copied()
+                .or_else(|| nearest(self.heads.get(key.as_str()), l.start).map(|i| i as usize));
             let surname = if acronym.is_none() && !l.weak {
                 nearest(self.surnames.get(key.as_str()), l.start)
             } else {

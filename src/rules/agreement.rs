@@ -351,6 +351,7 @@ fn demanded(ctx: &Ctx<'_>, first: usize) -> bool {
         }
         let skip = ctx.is(i, class::DET)
             || ["for", "to", "at", "on"].iter().any(|w| ctx.is_word(i, w))
+            || ctx.dash(i) && ctx.tok(i).joined()
             || ctx.tok(i).is_lower_word() && !ctx.is(i, class::STOP | class::AGENT_VERB);
         if !skip {
             return false;
