@@ -225,12 +225,14 @@ impl<'t> Document<'t> {
                 }
                 if let Target::Person { .. } = c.target {
                     // The canonical name's own surname: "Nebenzya" after "Vasily Nebenzya".
-                    if let Some(last_word) = canonical
-                        .rsplit(' ')
-                        .next()
-                        .filter(|w| canonical.contains(' ') && w.len() > 2)
-                    {
-                        self.add_surname(last_word, start, e);
+                    // Not a patronymic: "Salman" in "Mohammed bin Salman" is his father.
+                    let mut words = canonical.rsplit(' ');
+                    let last_word = words.next().filter(|w| w.len() > 2);
+                    let before = words.next();
+                    let patronymic =
+                        before.is_some_and(|b| matches!(b, "bin" | "ibn" | "bint" | "ben"));
+                    if let (Some(w), Some(_), false) = (last_word, before, patronymic) {
+                        self.add_surname(w, start, e);
                     }
                 }
                 surname_only = parts == 1 && c.target == Target::None;
@@ -510,6 +512,14 @@ fn surname<'c>(ctx: &Ctx<'c>, c: &Candidate) -> (usize, Option<&'c str>) {
             parts += 1;
         }
     }
+    // A patronymic is no surname: "Salman" in "Mohammed bin Salman" names his father.
+    let patronymic = |i: usize| {
+        i > 0
+            && ["bin", "ibn", "bint", "ben"]
+                .iter()
+                .any(|p| ctx.is_word(i - 1, p))
+    };
+    let last = last.filter(|&i| !patronymic(i));
     // "Thomas-Greenfield": a dash-joined surname is looked up whole.
     let word = last.map(|i| {
         let mut j = i;

@@ -53,6 +53,10 @@ both! {
             ("The U.S. agreed.", "U.S.", Type::Country, "US", Some("US")),
             ("Joe Biden left. Biden returned.", "Biden", Type::Person, "Joe Biden", Some("US")),
             ("The Kremlin said no.", "Kremlin", Type::Organization, "Kremlin", Some("RU")),
+            // A patronymic is not a surname: King Salman is not Mohammed bin Salman.
+            ("King Salman met Mohammed bin Salman.", "Salman", Type::Person, "Salman", None),
+            // "Long Name (ACR)": the acronym is a mention of the long name.
+            ("The Coastal Defence Council (CDC) met.", "CDC", Type::Organization, "Coastal Defence Council", None),
         ];
         let annotator = Annotator::new();
         for &(text, covered, ty, entity, country) in table {

@@ -225,7 +225,11 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     {
         last = h + 3;
     }
-    if demanded(ctx, first) {
+    // "denied that any deal had been reached", "there is no agreement": no specific one.
+    let quantified = first > 0
+        && !ctx.new_line(first)
+        && (ctx.is_word(first - 1, "any") || ctx.is_word(first - 1, "no"));
+    if quantified || demanded(ctx, first) {
         return;
     }
     out.push(candidate(first, last, Type::Described));
