@@ -1,5 +1,7 @@
 //! [`Annotator`] and its builder: the one place that wires the stages together.
 
+use rustc_hash::FxHashSet;
+
 use crate::annotation::{Annotation, Type};
 use crate::candidate::{Candidate, Kind as CandKind, Target};
 use crate::dictionary::Dictionary;
@@ -17,7 +19,8 @@ use crate::text::{self, FoldBuf, Token};
 pub struct Annotator {
     base: &'static Lexicon,
     user: Option<Lexicon>,
-    deny: Vec<String>,
+    /// Denied texts, whitespace-normalised and lower-cased.
+    deny: FxHashSet<String>,
 }
 
 impl Default for Annotator {
@@ -65,7 +68,11 @@ impl Builder {
     pub fn build(self) -> Result<Annotator, Error> {
         let base = gazetteer::base();
         let (user, deny) = self.dictionary.compile(base)?;
-        Ok(Annotator { base, user, deny })
+        Ok(Annotator {
+            base,
+            user,
+            deny: deny.into_iter().collect(),
+        })
     }
 }
 
@@ -95,7 +102,7 @@ impl Annotator {
         Annotator {
             base: gazetteer::base(),
             user: None,
-            deny: Vec::new(),
+            deny: FxHashSet::default(),
         }
     }
 

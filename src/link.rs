@@ -107,8 +107,9 @@ impl<'t> Document<'t> {
     fn add_surname(&mut self, s: &str, pos: usize, e: u32) {
         let key = self.fold_into_key(s);
         match self.surnames.get_mut(key.as_str()) {
+            // Mentions come in text order, so a repeat can only be the last entry.
             Some(list) => {
-                if !list.iter().any(|&(p, x)| x == e && p == pos) {
+                if list.last() != Some(&(pos, e)) {
                     list.push((pos, e));
                 }
             }
@@ -461,13 +462,12 @@ fn annotation(
 }
 
 /// The entity of the nearest full-name mention before `pos`, else the first one after it.
+/// `list` is in text order (mentions are recorded as the chunks are linked).
 fn nearest(list: Option<&Vec<(usize, u32)>>, pos: usize) -> Option<u32> {
     let list = list?;
-    list.iter()
-        .filter(|(p, _)| *p < pos)
-        .max_by_key(|(p, _)| *p)
-        .or_else(|| list.iter().min_by_key(|(p, _)| *p))
-        .map(|&(_, e)| e)
+    // The last mention before `pos`, else the first one after it.
+    let before = list.partition_point(|&(p, _)| p < pos);
+    list.get(before.saturating_sub(1)).map(|&(_, e)| e)
 }
 
 /// The lookup key of a text (see [`fold_key`]).

@@ -61,33 +61,36 @@ impl<'a> Ctx<'a> {
 
     /// A word in title case: `Blinken`, `McKinney` (not `NATO`, not `peace`).
     pub fn title_case(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        t.kind == Kind::Word && t.has(UPPER_INITIAL) && t.has(HAS_LOWER)
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Word && t.has(UPPER_INITIAL) && t.has(HAS_LOWER))
     }
 
     /// An upper-case initial with its dot: `J.`.
     pub fn initial(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        t.kind == Kind::Word && t.has(DOTTED) && t.has(UPPER_INITIAL) && t.end - t.start == 2
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word && t.has(DOTTED) && t.has(UPPER_INITIAL) && t.end - t.start == 2
+        })
     }
 
     /// An acronym outside a shouted line: `NATO`, `U.S.`, `IGAD`.
     pub fn acronym(&self, i: usize) -> bool {
-        let t = &self.toks[i];
-        t.kind == Kind::Word && t.has(ALL_CAPS) && !t.has(SHOUT) && !t.has(SINGLE)
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Word && t.has(ALL_CAPS) && !t.has(SHOUT) && !t.has(SINGLE)
+        })
     }
 
     pub fn sent_start(&self, i: usize) -> bool {
-        self.toks[i].has(SENT_START)
+        self.toks.get(i).is_some_and(|t| t.has(SENT_START))
     }
 
     pub fn shout(&self, i: usize) -> bool {
-        self.toks[i].has(SHOUT)
+        self.toks.get(i).is_some_and(|t| t.has(SHOUT))
     }
 
-    /// Token `i` starts a new line (nothing may join across it).
+    /// Token `i` starts a new line, or is past the end (nothing may join across either).
     pub fn new_line(&self, i: usize) -> bool {
-        self.toks[i].has(LINE_BEFORE)
+        self.toks.get(i).is_none_or(|t| t.has(LINE_BEFORE))
     }
 
     /// The gazetteer reading covering token `i`, if any.

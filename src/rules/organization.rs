@@ -10,6 +10,10 @@ use crate::annotation::Type;
 use crate::candidate::{Candidate, Source, Target};
 use crate::gazetteer::class;
 
+/// The most tokens a title-cased name extends over on either side of its head (the longest
+/// real ones, "Special Inspector General for Afghanistan Reconstruction", have about ten).
+pub(crate) const MAX_NAME_TOKENS: usize = 16;
+
 /// Pushes organization candidates for the chunk.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     for h in 0..ctx.len() {
@@ -19,6 +23,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let first = title_run_start(ctx, h);
         let mut last = h + 1;
         while last < ctx.len()
+            && last - h < MAX_NAME_TOKENS
             && ctx.is(last, class::ORG_HEAD)
             && ctx.title_case(last)
             && !ctx.new_line(last)
@@ -46,7 +51,8 @@ pub(crate) fn name_word(ctx: &Ctx<'_>, i: usize) -> bool {
 /// words ("Afghan National Defense and Security Forces").
 pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
     let mut k = head;
-    while k > 0 && !ctx.new_line(k) {
+    // Bounded: no name is longer, and a run of heads ("Council Council …") stays linear.
+    while k > 0 && !ctx.new_line(k) && head - k < MAX_NAME_TOKENS {
         let p = k - 1;
         if let Some(c) = ctx.reading_ending_at(k).filter(|c| (c.first as usize) < k) {
             if c.ty() != Some(Type::Named) {
@@ -96,7 +102,7 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
 pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> usize {
     let mut best = end;
     let mut k = end;
-    while k < ctx.len() && !ctx.new_line(k) {
+    while k < ctx.len() && !ctx.new_line(k) && k - end < MAX_NAME_TOKENS {
         let connector = connectors
             .iter()
             .any(|w| ctx.is_word(k, w) && ctx.tok(k).is_lower_word());
@@ -108,7 +114,7 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
             j += 1;
         }
         let mut words = 0;
-        while j < ctx.len() && !ctx.new_line(j) {
+        while j < ctx.len() && !ctx.new_line(j) && j - end < MAX_NAME_TOKENS {
             if let Some(c) = ctx.covered(j).filter(|c| c.first as usize == j) {
                 j = c.last as usize;
             } else if name_word(ctx, j) {
