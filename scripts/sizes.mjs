@@ -21,9 +21,16 @@ const widget = execFileSync(process.execPath, [path.join(ROOT, 'scripts/widget_s
   .filter(Boolean)
   .map((f) => www(f));
 
+/** wasm-bindgen's JS snippets, imported by the glue. */
+function snippets() {
+  const dir = www('pkg/snippets');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, f));
+}
+
 const groups = {
   wasm: [www('pkg/annotator_bg.wasm')],
-  glue: [www('pkg/annotator.js')],
+  glue: [www('pkg/annotator.js'), ...snippets()],
   page: [www('index.html'), www('style.css'), ...js('app'), ...js('lib')],
   widget,
   compromise: existsSync(COMPROMISE) ? [COMPROMISE] : [],

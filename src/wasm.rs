@@ -7,12 +7,14 @@
 //! A JS string with unpaired surrogates reaches Rust with each one replaced by U+FFFD, which is
 //! also one UTF-16 unit long: offsets still index the original string.
 
-use serde::Deserialize;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::offsets::{self, Unit};
-use crate::{Annotation, Annotator, Dictionary, Entry, Label, MAX_ENTRIES};
+use crate::{Annotation, Annotator, Dictionary, Entry, Label, Type, MAX_ENTRIES};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -74,10 +76,8 @@ extern "C" {
     pub type DictionaryArg;
 }
 
-#[derive(Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct Options {
-    #[serde(default)]
     labels: Option<Vec<Label>>,
 }
 
@@ -98,7 +98,7 @@ fn text_arg(func: &str, text: &JsValue) -> Result<String, JsValue> {
     })
 }
 
-/// serde-wasm-bindgen reads only the fields it knows, so misspelt keys would pass silently.
+/// Fields are read one by one, so misspelt keys must be refused explicitly.
 fn check_keys(value: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
     for k in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
         let k = k.as_string().unwrap_or_default();
@@ -122,12 +122,37 @@ fn options_arg(func: &str, options: &JsValue) -> Result<Options, JsValue> {
         )));
     }
     check_keys(options, &["labels"], &format!("{func}: options"))?;
-    serde_wasm_bindgen::from_value(options.clone())
-        .map_err(|e| type_error(format!("{func}: invalid options: {e} (expected {{ labels?: (\"actor\" | \"country\" | \"agreement\")[] }})")))
+    let labels = js_sys::Reflect::get(options, &"labels".into())?;
+    if labels.is_undefined() || labels.is_null() {
+        return Ok(Options::default());
+    }
+    let invalid = || {
+        type_error(format!(
+            "{func}: invalid options: labels must be an array of \"actor\", \"country\" or \"agreement\""
+        ))
+    };
+    if !js_sys::Array::is_array(&labels) {
+        return Err(invalid());
+    }
+    let labels = js_sys::Array::from(&labels)
+        .iter()
+        .map(|l| {
+            l.as_string()
+                .and_then(|l| Label::parse(&l))
+                .ok_or_else(invalid)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Options {
+        labels: Some(labels),
+    })
 }
 
-/// Converts to UTF-16 offsets and to plain JS objects.
+/// Converts to UTF-16 offsets and to plain JS objects. The annotations cross the boundary as
+/// one `Uint32Array` of columns and one string of the distinct entity, name and country
+/// strings; a few lines of JS build the objects, taking each `text` as a slice of the caller's
+/// own string. Setting fields one call at a time from Rust cost half of a 1 MB call.
 fn to_js(
+    input: &JsValue,
     text: &str,
     mut found: Vec<Annotation>,
     options: &Options,
@@ -138,18 +163,58 @@ fn to_js(
     let mut offs: Vec<usize> = found.iter().flat_map(|a| [a.start, a.end]).collect();
     offsets::from_bytes(text, &mut offs, Unit::Utf16)
         .map_err(|e| js_sys::Error::new(&e.to_string()))?;
-    for (a, o) in found.iter_mut().zip(offs.chunks_exact(2)) {
-        a.start = o[0];
-        a.end = o[1];
+    let mut strings = String::new();
+    let mut index: FxHashMap<*const u8, u32> = FxHashMap::default();
+    let mut intern = |s: &Arc<str>| -> u32 {
+        let next = index.len() as u32;
+        *index.entry(s.as_ptr()).or_insert_with(|| {
+            if next > 0 {
+                strings.push('\0');
+            }
+            strings.push_str(s);
+            next
+        })
+    };
+    let mut cols = Vec::with_capacity(found.len() * COLUMNS);
+    for (a, o) in found.iter().zip(offs.chunks_exact(2)) {
+        let ty = Type::ALL.iter().position(|&t| t == a.kind).unwrap_or(0) as u32;
+        let country = a.country.as_ref().map_or(NO_STRING, &mut intern);
+        cols.extend([
+            o[0] as u32,
+            o[1] as u32,
+            ty,
+            intern(&a.entity),
+            intern(&a.name),
+            country,
+        ]);
     }
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = found
-        .serialize(&ser)
-        .map_err(|e| js_sys::Error::new(&e.to_string()))?;
-    Ok(value.unchecked_into())
+    Ok(decode(input, &cols, &strings).unchecked_into())
 }
 
-use serde::Serialize;
+/// Numbers per annotation in the column buffer (see `decode`).
+const COLUMNS: usize = 6;
+/// No string (an annotation without a country).
+const NO_STRING: u32 = u32::MAX;
+
+#[wasm_bindgen(inline_js = r#"
+const TYPES = ['person', 'organization', 'country', 'demonym', 'capital', 'named', 'described'];
+const LABELS = ['actor', 'actor', 'country', 'country', 'country', 'agreement', 'agreement'];
+export function decode(text, cols, strings) {
+  const table = strings.split('\0');
+  const out = new Array(cols.length / 6);
+  for (let i = 0, k = 0; k < cols.length; i++, k += 6) {
+    const start = cols[k], end = cols[k + 1], t = cols[k + 2];
+    const a = { start, end, label: LABELS[t], type: TYPES[t], text: text.slice(start, end), entity: table[cols[k + 3]], name: table[cols[k + 4]] };
+    if (cols[k + 5] !== 0xffffffff) a.country = table[cols[k + 5]];
+    out[i] = a;
+  }
+  return out;
+}
+"#)]
+extern "C" {
+    /// Builds the annotation objects from the column buffer (see `to_js`).
+    fn decode(text: &JsValue, cols: &[u32], strings: &str) -> JsValue;
+}
 
 fn shared() -> &'static Annotator {
     static SHARED: std::sync::OnceLock<Annotator> = std::sync::OnceLock::new();
@@ -161,7 +226,7 @@ fn shared() -> &'static Annotator {
 pub fn annotate(text: JsValue, options: AnnotateOptionsArg) -> Result<AnnotationList, JsValue> {
     let s = text_arg("annotate()", &text)?;
     let options = options_arg("annotate()", &options)?;
-    to_js(&s, shared().annotate(&s), &options)
+    to_js(&text, &s, shared().annotate(&s), &options)
 }
 
 /// A long-lived annotator, optionally with a user dictionary (an object, or tab-separated text).
@@ -204,7 +269,7 @@ impl JsAnnotator {
     ) -> Result<AnnotationList, JsValue> {
         let s = text_arg("Annotator.annotate()", &text)?;
         let options = options_arg("Annotator.annotate()", &options)?;
-        to_js(&s, self.inner.annotate(&s), &options)
+        to_js(&text, &s, self.inner.annotate(&s), &options)
     }
 }
 
@@ -255,12 +320,69 @@ fn dictionary_arg(value: &JsValue) -> Result<Dictionary, JsValue> {
                 &["text", "type", "label", "name", "country", "aliases"],
                 &at,
             )?;
-            let entry: Entry = serde_wasm_bindgen::from_value(item)
-                .map_err(|e| type_error(format!("{at}: {e}")))?;
-            dictionary.entries.push(entry);
+            dictionary.entries.push(entry_arg(&item, &at)?);
         }
     }
     Ok(dictionary)
+}
+
+/// A string field of a JS object: `None` if absent, a `TypeError` naming it if not a string.
+fn string_field(item: &JsValue, name: &str, at: &str) -> Result<Option<String>, JsValue> {
+    let v = js_sys::Reflect::get(item, &name.into())?;
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| type_error(format!("{at}.{name} must be a string")))
+}
+
+/// One dictionary entry `{ text, type, label?, name?, country?, aliases? }`.
+fn entry_arg(item: &JsValue, at: &str) -> Result<Entry, JsValue> {
+    let required = |name: &str| -> Result<String, JsValue> {
+        string_field(item, name, at)?
+            .ok_or_else(|| type_error(format!("{at}: missing field `{name}`")))
+    };
+    let text = required("text")?;
+    let ty = required("type")?;
+    let kind = Type::parse(&ty).ok_or_else(|| {
+        type_error(format!(
+            "{at}.type: unknown type {ty:?} (expected person, organization, country, demonym, capital or named)"
+        ))
+    })?;
+    let label = match string_field(item, "label", at)? {
+        None => None,
+        Some(l) => Some(Label::parse(&l).ok_or_else(|| {
+            type_error(format!(
+                "{at}.label: unknown label {l:?} (expected actor, country or agreement)"
+            ))
+        })?),
+    };
+    let aliases = js_sys::Reflect::get(item, &"aliases".into())?;
+    let aliases = if aliases.is_undefined() || aliases.is_null() {
+        Vec::new()
+    } else if js_sys::Array::is_array(&aliases) {
+        js_sys::Array::from(&aliases)
+            .iter()
+            .enumerate()
+            .map(|(j, a)| {
+                a.as_string()
+                    .ok_or_else(|| type_error(format!("{at}.aliases[{j}] must be a string")))
+            })
+            .collect::<Result<_, _>>()?
+    } else {
+        return Err(type_error(format!(
+            "{at}.aliases must be an array of strings"
+        )));
+    };
+    Ok(Entry {
+        text,
+        kind,
+        label,
+        name: string_field(item, "name", at)?,
+        country: string_field(item, "country", at)?,
+        aliases,
+    })
 }
 
 /// The engine's version.
