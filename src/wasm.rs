@@ -163,15 +163,17 @@ fn to_js(
     let mut offs: Vec<usize> = found.iter().flat_map(|a| [a.start, a.end]).collect();
     offsets::from_bytes(text, &mut offs, Unit::Utf16)
         .map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    // The distinct strings, concatenated, and where each ends (in UTF-16 units): no separator
+    // character, since a user dictionary's names may contain any character, NUL included.
     let mut strings = String::new();
+    let mut ends: Vec<u32> = Vec::new();
     let mut index: FxHashMap<*const u8, u32> = FxHashMap::default();
     let mut intern = |s: &Arc<str>| -> u32 {
         let next = index.len() as u32;
         *index.entry(s.as_ptr()).or_insert_with(|| {
-            if next > 0 {
-                strings.push('\0');
-            }
             strings.push_str(s);
+            let end = ends.last().copied().unwrap_or(0) + s.encode_utf16().count() as u32;
+            ends.push(end);
             next
         })
     };
@@ -188,7 +190,7 @@ fn to_js(
             country,
         ]);
     }
-    Ok(decode(input, &cols, &strings).unchecked_into())
+    Ok(decode(input, &cols, &strings, &ends).unchecked_into())
 }
 
 /// Numbers per annotation in the column buffer (see `decode`).
@@ -199,8 +201,9 @@ const NO_STRING: u32 = u32::MAX;
 #[wasm_bindgen(inline_js = r#"
 const TYPES = ['person', 'organization', 'country', 'demonym', 'capital', 'named', 'described'];
 const LABELS = ['actor', 'actor', 'country', 'country', 'country', 'agreement', 'agreement'];
-export function decode(text, cols, strings) {
-  const table = strings.split('\0');
+export function decode(text, cols, strings, ends) {
+  const table = new Array(ends.length);
+  for (let i = 0, p = 0; i < ends.length; p = ends[i++]) table[i] = strings.slice(p, ends[i]);
   const out = new Array(cols.length / 6);
   for (let i = 0, k = 0; k < cols.length; i++, k += 6) {
     const start = cols[k], end = cols[k + 1], t = cols[k + 2];
@@ -213,7 +216,7 @@ export function decode(text, cols, strings) {
 "#)]
 extern "C" {
     /// Builds the annotation objects from the column buffer (see `to_js`).
-    fn decode(text: &JsValue, cols: &[u32], strings: &str) -> JsValue;
+    fn decode(text: &JsValue, cols: &[u32], strings: &str, ends: &[u32]) -> JsValue;
 }
 
 fn shared() -> &'static Annotator {

@@ -113,7 +113,9 @@ pub(crate) enum EntryTarget {
 /// One listed form: what it stands for and its tokens as written (for the case check).
 pub(crate) struct Entry {
     pub target: EntryTarget,
-    tokens: Box<[Box<str>]>,
+    /// The form's tokens: `form_tokens[first..first + count]`.
+    first: u32,
+    count: u32,
 }
 
 /// A row of the country table.
@@ -148,6 +150,11 @@ pub(crate) struct Lexicon {
     /// Per trie node, the range of `entries` that end there. Node 0 is the root.
     nodes: Vec<(u32, u32)>,
     entries: Vec<Entry>,
+    /// The written tokens of every listed form, for the case check: byte ranges of `forms`.
+    form_tokens: Vec<(u32, u32)>,
+    forms: String,
+    /// Country code → index into `countries`.
+    codes: FxHashMap<Box<str>, u16>,
     pub countries: Vec<Country>,
     pub people: Vec<Person>,
     pub orgs: Vec<Org>,
@@ -159,6 +166,9 @@ pub(crate) struct Builder {
     lex: Lexicon,
     pending: Vec<Vec<Entry>>,
     tokens: Vec<Token>,
+    /// Class flags per word id, written into the word table by `finish`.
+    flags: Vec<u32>,
+    key: String,
 }
 
 impl Builder {
@@ -167,20 +177,39 @@ impl Builder {
             lex: Lexicon::default(),
             pending: vec![Vec::new()],
             tokens: Vec::new(),
+            flags: Vec::new(),
+            key: String::new(),
         }
+    }
+
+    /// Room for about `words` distinct words and `nodes` trie nodes, so that loading the
+    /// embedded data does not rehash its tables again and again.
+    pub(crate) fn reserve(&mut self, words: usize, nodes: usize) {
+        self.lex.words.reserve(words);
+        self.flags.reserve(words);
+        self.lex.edges.reserve(nodes);
+        self.pending.reserve(nodes);
+        self.lex.form_tokens.reserve(nodes);
+        self.lex.forms.reserve(nodes * 8);
     }
 
     /// The id of `key` (already folded), creating it.
     fn word(&mut self, key: &str) -> u32 {
-        self.lex.words.insert(key)
+        let id = self.lex.words.insert(key);
+        if id as usize >= self.flags.len() {
+            self.flags.push(0);
+        }
+        id
     }
 
     /// Adds class `flags` to the single word `word`.
     pub(crate) fn add_class(&mut self, word: &str, flags: u32) {
-        let mut key = String::new();
+        let mut key = std::mem::take(&mut self.key);
+        key.clear();
         text::fold_key(word, &mut key);
-        self.word(&key);
-        self.lex.words.add_flags(&key, flags);
+        let id = self.word(&key);
+        self.flags[id as usize] |= flags;
+        self.key = key;
     }
 
     /// Lists `form` (a phrase as written) as standing for `target`.
@@ -192,15 +221,15 @@ impl Builder {
             return;
         }
         let mut node = 0u32;
-        let mut key = String::new();
-        let mut written = Vec::with_capacity(tokens.len());
+        let mut key = std::mem::take(&mut self.key);
+        let first = self.lex.form_tokens.len() as u32;
         for (i, t) in tokens.iter().enumerate() {
             let s = t.text(form);
             key.clear();
             text::fold_key(s, &mut key);
             let id = self.word(&key);
             if i == 0 {
-                self.lex.words.add_flags(&key, class::PHRASE_START);
+                self.flags[id as usize] |= class::PHRASE_START;
             }
             node = match self.lex.edges.get(&(node, id)) {
                 Some(&next) => next,
@@ -211,16 +240,26 @@ impl Builder {
                     next
                 }
             };
-            written.push(Box::<str>::from(s));
+            let start = self.lex.forms.len() as u32;
+            self.lex.forms.push_str(s);
+            self.lex
+                .form_tokens
+                .push((start, self.lex.forms.len() as u32));
         }
+        let count = self.lex.form_tokens.len() as u32 - first;
         let list = &mut self.pending[node as usize];
-        if !list.iter().any(|e| e.target == target) {
+        if list.iter().any(|e| e.target == target) {
+            // Listed twice: forget the tokens just written.
+            self.lex.form_tokens.truncate(first as usize);
+        } else {
             list.push(Entry {
                 target,
-                tokens: written.into_boxed_slice(),
+                first,
+                count,
             });
         }
         self.tokens = tokens;
+        self.key = key;
     }
 
     pub(crate) fn lexicon_mut(&mut self) -> &mut Lexicon {
@@ -228,6 +267,7 @@ impl Builder {
     }
 
     pub(crate) fn finish(mut self) -> Lexicon {
+        self.lex.words.set_flags(&self.flags);
         for list in self.pending {
             let start = self.lex.entries.len() as u32;
             self.lex.entries.extend(list);
@@ -267,10 +307,25 @@ impl Lexicon {
     }
 
     pub(crate) fn country_by_code(&self, code: &str) -> Option<u16> {
-        self.countries
+        self.codes.get(code).copied()
+    }
+
+    /// Adds a country row; returns its index.
+    pub(crate) fn add_country(&mut self, code: &str, name: &str) -> u16 {
+        let id = self.countries.len() as u16;
+        self.countries.push(Country {
+            code: code.into(),
+            name: name.into(),
+        });
+        self.codes.insert(code.into(), id);
+        id
+    }
+
+    /// The written tokens of an entry's form.
+    fn form(&self, e: &Entry) -> impl Iterator<Item = &str> {
+        self.form_tokens[e.first as usize..(e.first + e.count) as usize]
             .iter()
-            .position(|c| &*c.code == code)
-            .map(|i| i as u16)
+            .map(|&(s, t)| &self.forms[s as usize..t as usize])
     }
 
     /// Calls `found` with the longest case-consistent match starting at each token.
@@ -306,7 +361,7 @@ impl Lexicon {
                 if len > 0
                     && self.entries[start as usize..(start + len) as usize]
                         .iter()
-                        .any(|e| case_fits(chunk, &tokens[first..j], e))
+                        .any(|e| case_fits(chunk, &tokens[first..j], self.form(e)))
                 {
                     best = Some((j, node));
                 }
@@ -314,7 +369,7 @@ impl Lexicon {
             if let Some((last, node)) = best {
                 let (start, len) = self.nodes[node as usize];
                 for e in &self.entries[start as usize..(start + len) as usize] {
-                    if case_fits(chunk, &tokens[first..last], e) {
+                    if case_fits(chunk, &tokens[first..last], self.form(e)) {
                         found(Match {
                             first,
                             last,
@@ -330,14 +385,14 @@ impl Lexicon {
 /// Whether the written tokens have the case of the listed form: the same letters, or capitals
 /// for a form that is not itself in capitals ("RUSSIA" for "Russia", but never "Us" for "US"),
 /// or a capitalised small word inside a headline-cased name ("Republic Of Korea").
-fn case_fits(chunk: &str, written: &[Token], entry: &Entry) -> bool {
+fn case_fits<'f>(chunk: &str, written: &[Token], form: impl Iterator<Item = &'f str>) -> bool {
     // Capitals stand for a title-case form in headlines, in phrases ("UNITED STATES OF
     // AMERICA") and in longer words ("RUSSIA"), but a short capitalised token is more likely an
     // acronym of its own ("XI" in a cricket team's name is not "Xi").
     let caps_ok = |t: &Token| t.has(SHOUT) || written.len() > 1 || t.end - t.start >= 4;
-    written.iter().zip(entry.tokens.iter()).all(|(t, form)| {
+    written.iter().zip(form).all(|(t, form)| {
         let s = t.text(chunk);
-        if s == &**form || t.kind != Kind::Word && t.kind != Kind::Number {
+        if s == form || t.kind != Kind::Word && t.kind != Kind::Number {
             return true;
         }
         let form_has_upper = form.chars().any(char::is_uppercase);

@@ -104,19 +104,16 @@ impl Words {
         id
     }
 
-    /// Adds class flags to the word whose folded key is `key` (which must be present).
-    pub(crate) fn add_flags(&mut self, key: &str, flags: u32) {
-        let hash = key_hash(key.as_bytes(), 0, key.len());
-        let prefix = lower_prefix(key.as_bytes(), 0, key.len());
-        let arena = &self.arena;
-        let spans = &self.spans;
-        if let Some(s) = self.table.find_mut(spread(hash), |s| {
-            s.hash == hash && s.prefix == prefix && {
-                let (a, b) = spans[s.id as usize];
-                &arena.as_bytes()[a as usize..b as usize] == key.as_bytes()
-            }
-        }) {
-            s.flags |= flags;
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.table.reserve(n, |s| spread(s.hash));
+        self.spans.reserve(n);
+        self.arena.reserve(n * 8);
+    }
+
+    /// Sets every word's class flags (indexed by id).
+    pub(crate) fn set_flags(&mut self, flags: &[u32]) {
+        for slot in self.table.iter_mut() {
+            slot.flags = flags[slot.id as usize];
         }
     }
 

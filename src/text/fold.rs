@@ -6,7 +6,7 @@
 /// Appends the lookup key of `token` to `out`.
 pub(crate) fn fold_key(token: &str, out: &mut String) {
     if token.is_ascii() {
-        out.push_str(&token.to_ascii_lowercase());
+        out.extend(token.chars().map(|c| c.to_ascii_lowercase()));
         return;
     }
     for c in token.chars() {
