@@ -7,7 +7,7 @@ use crate::candidate::{Candidate, Kind as CandKind, Target};
 use crate::dictionary::Dictionary;
 use crate::error::Error;
 use crate::gazetteer::{self, Lexicon, OrgKind};
-use crate::link::{self, Document};
+use crate::link::{self, Document, Linked};
 use crate::resolve::resolve;
 use crate::rules::{self, Ctx, UNCOVERED};
 use crate::text::{self, FoldBuf, Token};
@@ -113,6 +113,12 @@ impl Annotator {
 
     /// Annotates `text`; returns non-overlapping annotations in text order, with byte offsets.
     pub fn annotate(&self, text: &str) -> Vec<Annotation> {
+        self.link(text).annotations(text)
+    }
+
+    /// The mentions of `text` and their entities, before the covered texts are copied out
+    /// (the wasm boundary takes them from the caller's own string instead).
+    pub(crate) fn link(&self, text: &str) -> Linked {
         let mut doc = Document::new(text, self.base);
         let mut s = Scratch::default();
         let mut offset = 0;
@@ -121,11 +127,15 @@ impl Annotator {
             self.chunk(&text[offset..end], offset, &mut s, &mut doc);
             offset = end;
         }
-        let mut out = doc.finish();
+        let mut linked = doc.finish();
         if !self.deny.is_empty() {
-            out.retain(|a| !self.deny.contains(&link::normalize(&a.text).to_lowercase()));
+            linked.mentions.retain(|m| {
+                !self
+                    .deny
+                    .contains(&link::normalize(&text[m.start..m.end]).to_lowercase())
+            });
         }
-        out
+        linked
     }
 
     fn chunk(&self, chunk: &str, offset: usize, s: &mut Scratch, doc: &mut Document<'_>) {

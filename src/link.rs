@@ -19,15 +19,20 @@ use crate::gazetteer::{class, Lexicon};
 use crate::rules::Ctx;
 use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT};
 
-struct Entity {
-    name: Arc<str>,
-    country: Option<u16>,
+/// Something mentioned in the document: its key ("US", "Joe Biden"), display name and country.
+pub(crate) struct Entity {
+    pub key: Arc<str>,
+    pub name: Arc<str>,
+    pub country: Option<u16>,
 }
 
-/// Per annotation: its entity, and whether it is a lone surname awaiting its full name.
-struct Meta {
-    entity: u32,
-    surname_only: bool,
+/// One annotation before it is materialised: positions, type and entity.
+#[derive(Clone, Copy)]
+pub(crate) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Type,
+    pub entity: u32,
 }
 
 /// An unannotated capitalised word that may turn out to be a surname or an acronym defined
@@ -39,30 +44,65 @@ struct Leftover {
     weak: bool,
 }
 
-/// A country's shared code and name strings, and its entity.
-type CountryStrings = (Arc<str>, Arc<str>, u32);
-
 /// The annotations of one document, built chunk by chunk, then finished.
 pub(crate) struct Document<'t> {
     text: &'t str,
     base: &'t Lexicon,
-    out: Vec<Annotation>,
-    meta: Vec<Meta>,
+    out: Vec<Mention>,
+    /// Lone surnames (indices into `out`) waiting for their full name.
+    surname_only: Vec<u32>,
     entities: Vec<Entity>,
-    by_name: FxHashMap<Arc<str>, u32>,
+    by_key: FxHashMap<Arc<str>, u32>,
+    /// Per country id, its entity, once mentioned.
+    country_entities: Vec<u32>,
     /// Folded surname → (byte position, entity) of each full-name mention.
     surnames: FxHashMap<String, Vec<(usize, u32)>>,
-    /// Folded acronym → the annotation it abbreviates.
+    /// Folded acronym → the mention it abbreviates.
     acronyms: FxHashMap<String, usize>,
-    /// Folded head word of an organization's name ("council") → (position, annotation) of each
+    /// Folded head word of an organization's name ("council") → (position, mention) of each
     /// full mention, so "the Council" can stand for "the Security Council".
     heads: FxHashMap<String, Vec<(usize, u32)>>,
     leftovers: Vec<Leftover>,
-    /// Per country id: its code and name strings, and its entity, once used.
-    codes: Vec<Option<CountryStrings>>,
     /// Scratch space for folded keys.
     key: String,
 }
+
+/// The finished document: mentions in text order and the entities they refer to.
+pub(crate) struct Linked {
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    /// Per country id, its code as a shared string (filled for the countries referred to).
+    codes: Vec<Option<Arc<str>>>,
+}
+
+impl Linked {
+    /// The ISO code of the country an entity belongs to (or is).
+    pub(crate) fn country_code(&self, e: &Entity) -> Option<&Arc<str>> {
+        e.country.and_then(|id| self.codes[id as usize].as_ref())
+    }
+
+    /// The public annotations, with the covered text copied from `text`.
+    pub(crate) fn annotations(&self, text: &str) -> Vec<Annotation> {
+        self.mentions
+            .iter()
+            .map(|m| {
+                let e = &self.entities[m.entity as usize];
+                Annotation {
+                    start: m.start,
+                    end: m.end,
+                    label: m.kind.label(),
+                    kind: m.kind,
+                    text: text[m.start..m.end].to_string(),
+                    entity: e.key.clone(),
+                    name: e.name.clone(),
+                    country: self.country_code(e).cloned(),
+                }
+            })
+            .collect()
+    }
+}
+
+const NO_ENTITY: u32 = u32::MAX;
 
 impl<'t> Document<'t> {
     pub(crate) fn new(text: &'t str, base: &'t Lexicon) -> Document<'t> {
@@ -70,32 +110,38 @@ impl<'t> Document<'t> {
             text,
             base,
             out: Vec::new(),
-            meta: Vec::new(),
+            surname_only: Vec::new(),
             entities: Vec::new(),
-            by_name: FxHashMap::default(),
+            by_key: FxHashMap::default(),
+            country_entities: vec![NO_ENTITY; base.countries.len()],
             surnames: FxHashMap::default(),
             acronyms: FxHashMap::default(),
             heads: FxHashMap::default(),
             leftovers: Vec::new(),
-            codes: vec![None; base.countries.len()],
             key: String::new(),
         }
     }
 
-    /// The shared code and name strings of a country, and its entity.
-    fn country(&mut self, id: u16) -> CountryStrings {
-        if let Some(known) = &self.codes[id as usize] {
-            return known.clone();
+    /// The entity of a country.
+    fn country(&mut self, id: u16) -> u32 {
+        let known = self.country_entities[id as usize];
+        if known != NO_ENTITY {
+            return known;
         }
         let c = &self.base.countries[id as usize];
-        let code: Arc<str> = Arc::from(&*c.code);
-        let e = self.entity(&code, Some(id));
-        let known = (code, Arc::from(&*c.name), e);
-        self.codes[id as usize] = Some(known.clone());
-        known
+        let e = self.entities.len() as u32;
+        let key: Arc<str> = Arc::from(&*c.code);
+        self.entities.push(Entity {
+            key: key.clone(),
+            name: Arc::from(&*c.name),
+            country: Some(id),
+        });
+        self.by_key.insert(key, e);
+        self.country_entities[id as usize] = e;
+        e
     }
 
-    /// Folds `s` into the scratch key and returns it (take it back with `put_key`).
+    /// Folds `s` into the scratch key and returns it (give it back by assigning `self.key`).
     fn fold_into_key(&mut self, s: &str) -> String {
         let mut key = std::mem::take(&mut self.key);
         key.clear();
@@ -120,8 +166,9 @@ impl<'t> Document<'t> {
         self.key = key;
     }
 
+    /// The entity named `name` (its key), created if new; its country is set if unknown.
     fn entity(&mut self, name: &str, country: Option<u16>) -> u32 {
-        if let Some(&e) = self.by_name.get(name) {
+        if let Some(&e) = self.by_key.get(name) {
             let ent = &mut self.entities[e as usize];
             if ent.country.is_none() {
                 ent.country = country;
@@ -131,10 +178,11 @@ impl<'t> Document<'t> {
         let name: Arc<str> = Arc::from(name);
         let e = self.entities.len() as u32;
         self.entities.push(Entity {
+            key: name.clone(),
             name: name.clone(),
             country,
         });
-        self.by_name.insert(name, e);
+        self.by_key.insert(name, e);
         e
     }
 
@@ -185,28 +233,13 @@ impl<'t> Document<'t> {
                 self.base
             }
         };
-        let mut surname_only = false;
-        let (entity, name, country): (Arc<str>, Arc<str>, Option<Arc<str>>) = match ty {
+        let entity = match ty {
             Type::Country | Type::Demonym | Type::Capital => {
                 let id = match c.target {
                     Target::Country(id) => id,
                     _ => c.country.unwrap_or(0),
                 };
-                let (code, name, e) = self.country(id);
-                self.meta.push(Meta {
-                    entity: e,
-                    surname_only: false,
-                });
-                self.out.push(annotation(
-                    start,
-                    end,
-                    ty,
-                    text,
-                    code.clone(),
-                    name,
-                    Some(code),
-                ));
-                return self.out.len() - 1;
+                self.country(id)
             }
             Type::Person => {
                 let (canonical, table_country): (Cow<'_, str>, _) = match c.target {
@@ -216,8 +249,7 @@ impl<'t> Document<'t> {
                     }
                     _ => (normalize(text), None),
                 };
-                let country = c.country.or(table_country);
-                let e = self.entity(&canonical, country);
+                let e = self.entity(&canonical, c.country.or(table_country));
                 let (parts, surname) = surname(ctx, c);
                 if parts >= 2 {
                     if let Some(s) = surname {
@@ -236,13 +268,10 @@ impl<'t> Document<'t> {
                         self.add_surname(w, start, e);
                     }
                 }
-                surname_only = parts == 1 && c.target == Target::None;
-                self.meta.push(Meta {
-                    entity: e,
-                    surname_only,
-                });
-                let name = self.entities[e as usize].name.clone();
-                (name.clone(), name, None)
+                if parts == 1 && c.target == Target::None {
+                    self.surname_only.push(self.out.len() as u32);
+                }
+                e
             }
             Type::Organization | Type::Named | Type::Described => {
                 let (canonical, table_country): (Cow<'_, str>, _) = match c.target {
@@ -277,30 +306,22 @@ impl<'t> Document<'t> {
                         .or_default()
                         .push((start, self.out.len() as u32));
                 }
-                self.meta.push(Meta {
-                    entity: e,
-                    surname_only,
-                });
-                let name = self.entities[e as usize].name.clone();
-                (name.clone(), name, None)
+                e
             }
         };
-        self.out
-            .push(annotation(start, end, ty, text, entity, name, country));
+        self.out.push(Mention {
+            start,
+            end,
+            kind: ty,
+            entity,
+        });
         self.out.len() - 1
     }
 
-    /// A mention at `start..end` of the same entity as annotation `idx`.
+    /// A mention at `start..end` of the same entity as mention `idx`.
     fn copy(&mut self, idx: usize, start: usize, end: usize) {
-        let mut a = self.out[idx].clone();
-        a.start = start;
-        a.end = end;
-        a.text = self.text[start..end].to_string();
-        self.meta.push(Meta {
-            entity: self.meta[idx].entity,
-            surname_only: false,
-        });
-        self.out.push(a);
+        let m = self.out[idx];
+        self.out.push(Mention { start, end, ..m });
     }
 
     fn collect_leftovers(&mut self, ctx: &Ctx<'_>, offset: usize, taken: &[bool]) {
@@ -348,23 +369,21 @@ impl<'t> Document<'t> {
         }
     }
 
-    /// Resolves surname-only mentions and acronyms across the whole document, spreads
-    /// countries over entities, and returns the annotations in text order.
-    pub(crate) fn finish(mut self) -> Vec<Annotation> {
-        for i in 0..self.out.len() {
-            if !self.meta[i].surname_only {
-                continue;
-            }
-            let key = self.fold_into_key(&self.text[self.out[i].start..self.out[i].end]);
-            let found = nearest(self.surnames.get(key.as_str()), self.out[i].start);
+    /// Resolves surname-only mentions and acronyms across the whole document and returns the
+    /// mentions in text order with their entities.
+    pub(crate) fn finish(mut self) -> Linked {
+        for i in std::mem::take(&mut self.surname_only) {
+            let m = self.out[i as usize];
+            let key = self.fold_into_key(&self.text[m.start..m.end]);
+            let found = nearest(self.surnames.get(key.as_str()), m.start);
             self.key = key;
             if let Some(e) = found {
-                self.meta[i].entity = e;
-                let name = self.entities[e as usize].name.clone();
-                self.out[i].entity = name.clone();
-                self.out[i].name = name;
+                self.out[i as usize].entity = e;
             }
         }
+        // Mentions found so far are in text order; the ones found now come after them, also
+        // in text order, and the two runs are merged at the end.
+        let linked = self.out.len();
         let mut leftovers = std::mem::take(&mut self.leftovers);
         if self.acronyms.is_empty() && self.surnames.is_empty() && self.heads.is_empty() {
             leftovers.clear();
@@ -389,76 +408,50 @@ impl<'t> Document<'t> {
             if let Some(idx) = acronym {
                 self.copy(idx, l.start, l.end);
                 last_end = l.end;
-            } else {
-                if let Some(e) = surname {
-                    let name = self.entities[e as usize].name.clone();
-                    let text = &self.text[l.start..l.end];
-                    self.out.push(annotation(
-                        l.start,
-                        l.end,
-                        Type::Person,
-                        text,
-                        name.clone(),
-                        name,
-                        None,
-                    ));
-                    self.meta.push(Meta {
-                        entity: e,
-                        surname_only: false,
-                    });
-                    last_end = l.end;
-                }
+            } else if let Some(entity) = surname {
+                self.out.push(Mention {
+                    start: l.start,
+                    end: l.end,
+                    kind: Type::Person,
+                    entity,
+                });
+                last_end = l.end;
             }
         }
-        for i in 0..self.out.len() {
-            if self.out[i].country.is_none() {
-                if let Some(id) = self.entities[self.meta[i].entity as usize].country {
-                    self.out[i].country = Some(self.country(id).0);
-                }
+        let mut codes = vec![None; self.base.countries.len()];
+        for e in &self.entities {
+            if let Some(id) = e.country {
+                codes[id as usize]
+                    .get_or_insert_with(|| Arc::from(&*self.base.countries[id as usize].code));
             }
         }
-        if self
-            .out
-            .windows(2)
-            .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end))
-        {
-            return self.out;
+        Linked {
+            mentions: merge(self.out, linked),
+            entities: self.entities,
+            codes,
         }
-        // Sort positions, then move each annotation once.
-        let mut order: Vec<(usize, usize, u32)> = self
-            .out
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.start, a.end, i as u32))
-            .collect();
-        order.sort_unstable();
-        let mut slots: Vec<Option<Annotation>> = self.out.into_iter().map(Some).collect();
-        order
-            .iter()
-            .filter_map(|&(_, _, i)| slots[i as usize].take())
-            .collect()
     }
 }
 
-fn annotation(
-    start: usize,
-    end: usize,
-    ty: Type,
-    text: &str,
-    entity: Arc<str>,
-    name: Arc<str>,
-    country: Option<Arc<str>>,
-) -> Annotation {
-    Annotation {
-        start,
-        end,
-        label: ty.label(),
-        kind: ty,
-        text: text.to_string(),
-        entity,
-        name,
-        country,
+/// Merges `v[..mid]` and `v[mid..]`, each sorted by position, into one sorted list.
+fn merge(mut v: Vec<Mention>, mid: usize) -> Vec<Mention> {
+    let key = |m: &Mention| (m.start, m.end);
+    if mid == 0 || mid == v.len() || key(&v[mid - 1]) <= key(&v[mid]) {
+        return v;
     }
+    let tail = v.split_off(mid);
+    let mut out = Vec::with_capacity(v.len() + tail.len());
+    let (mut a, mut b) = (v.into_iter().peekable(), tail.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => key(x) <= key(y),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
+    }
+    out
 }
 
 /// The entity of the nearest full-name mention before `pos`, else the first one after it.

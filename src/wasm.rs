@@ -7,14 +7,12 @@
 //! A JS string with unpaired surrogates reaches Rust with each one replaced by U+FFFD, which is
 //! also one UTF-16 unit long: offsets still index the original string.
 
-use std::sync::Arc;
-
-use rustc_hash::FxHashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::link::{Linked, Mention};
 use crate::offsets::{self, Unit};
-use crate::{Annotation, Annotator, Dictionary, Entry, Label, Type, MAX_ENTRIES};
+use crate::{Annotator, Dictionary, Entry, Label, Type, MAX_ENTRIES};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -148,47 +146,54 @@ fn options_arg(func: &str, options: &JsValue) -> Result<Options, JsValue> {
 }
 
 /// Converts to UTF-16 offsets and to plain JS objects. The annotations cross the boundary as
-/// one `Uint32Array` of columns and one string of the distinct entity, name and country
-/// strings; a few lines of JS build the objects, taking each `text` as a slice of the caller's
+/// one `Uint32Array` of columns and one string of the distinct entity keys, names and country
+/// codes; a few lines of JS build the objects, taking each `text` as a slice of the caller's
 /// own string. Setting fields one call at a time from Rust cost half of a 1 MB call.
 fn to_js(
     input: &JsValue,
     text: &str,
-    mut found: Vec<Annotation>,
+    linked: Linked,
     options: &Options,
 ) -> Result<AnnotationList, JsValue> {
-    if let Some(labels) = &options.labels {
-        found.retain(|a| labels.contains(&a.label));
-    }
-    let mut offs: Vec<usize> = found.iter().flat_map(|a| [a.start, a.end]).collect();
+    let wanted = |m: &&Mention| {
+        options
+            .labels
+            .as_ref()
+            .is_none_or(|l| l.contains(&m.kind.label()))
+    };
+    let mentions: Vec<&Mention> = linked.mentions.iter().filter(wanted).collect();
+    let mut offs: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
     offsets::from_bytes(text, &mut offs, Unit::Utf16)
         .map_err(|e| js_sys::Error::new(&e.to_string()))?;
-    // The distinct strings, concatenated, and where each ends (in UTF-16 units): no separator
-    // character, since a user dictionary's names may contain any character, NUL included.
+    // The strings, concatenated, and where each ends (in UTF-16 units, as JS slices them):
+    // no separator character, so any text may be a name.
     let mut strings = String::new();
     let mut ends: Vec<u32> = Vec::new();
-    let mut index: FxHashMap<*const u8, u32> = FxHashMap::default();
-    let mut intern = |s: &Arc<str>| -> u32 {
-        let next = index.len() as u32;
-        *index.entry(s.as_ptr()).or_insert_with(|| {
-            strings.push_str(s);
-            let end = ends.last().copied().unwrap_or(0) + s.encode_utf16().count() as u32;
-            ends.push(end);
-            next
-        })
+    let mut units = 0u32;
+    let mut add = |s: &str| {
+        strings.push_str(s);
+        units += offsets::len(s, Unit::Utf16) as u32;
+        ends.push(units);
+        ends.len() as u32 - 1
     };
-    let mut cols = Vec::with_capacity(found.len() * COLUMNS);
-    for (a, o) in found.iter().zip(offs.chunks_exact(2)) {
-        let ty = Type::ALL.iter().position(|&t| t == a.kind).unwrap_or(0) as u32;
-        let country = a.country.as_ref().map_or(NO_STRING, &mut intern);
-        cols.extend([
-            o[0] as u32,
-            o[1] as u32,
-            ty,
-            intern(&a.entity),
-            intern(&a.name),
-            country,
-        ]);
+    // Per entity, the indices of its key, name and country code in the string table.
+    let mut interned: Vec<Option<[u32; 3]>> = vec![None; linked.entities.len()];
+    let mut cols = Vec::with_capacity(mentions.len() * COLUMNS);
+    for (m, o) in mentions.iter().zip(offs.chunks_exact(2)) {
+        let slot = &mut interned[m.entity as usize];
+        let [key, name, country] = *slot.get_or_insert_with(|| {
+            let e = &linked.entities[m.entity as usize];
+            let key = add(&e.key);
+            let name = if e.name == e.key { key } else { add(&e.name) };
+            let country = match linked.country_code(e) {
+                Some(code) if **code == *e.key => key,
+                Some(code) => add(code),
+                None => NO_STRING,
+            };
+            [key, name, country]
+        });
+        let ty = Type::ALL.iter().position(|&t| t == m.kind).unwrap_or(0) as u32;
+        cols.extend([o[0] as u32, o[1] as u32, ty, key, name, country]);
     }
     Ok(decode(input, &cols, &strings, &ends).unchecked_into())
 }
@@ -229,7 +234,7 @@ fn shared() -> &'static Annotator {
 pub fn annotate(text: JsValue, options: AnnotateOptionsArg) -> Result<AnnotationList, JsValue> {
     let s = text_arg("annotate()", &text)?;
     let options = options_arg("annotate()", &options)?;
-    to_js(&text, &s, shared().annotate(&s), &options)
+    to_js(&text, &s, shared().link(&s), &options)
 }
 
 /// A long-lived annotator, optionally with a user dictionary (an object, or tab-separated text).
@@ -272,7 +277,7 @@ impl JsAnnotator {
     ) -> Result<AnnotationList, JsValue> {
         let s = text_arg("Annotator.annotate()", &text)?;
         let options = options_arg("Annotator.annotate()", &options)?;
-        to_js(&text, &s, self.inner.annotate(&s), &options)
+        to_js(&text, &s, self.inner.link(&s), &options)
     }
 }
 
