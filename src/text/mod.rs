@@ -224,6 +224,51 @@ pub(crate) fn tokenize(chunk: &str, out: &mut Vec<Token>) {
     let mut pending: u16 = LINE_BEFORE;
     let mut newlines = 0u32;
     while i < n {
+        let b = bytes[i];
+        // Fast path: a word of ASCII letters and digits ended by a space or plain punctuation
+        // (most of any English text). Anything else takes the general path below.
+        if ASCII_WORD[b as usize] != 0 {
+            let start = i;
+            let mut seen = 0u8;
+            while i < n {
+                let m = ASCII_WORD[bytes[i] as usize];
+                if m == 0 {
+                    break;
+                }
+                seen |= m;
+                i += 1;
+            }
+            let special = i < n && matches!(bytes[i], b'\'' | b'.' | b',' | 0x80..=0xff);
+            if !special {
+                let mut flags = pending;
+                if b.is_ascii_uppercase() {
+                    flags |= UPPER_INITIAL;
+                }
+                if seen & S_LOWER != 0 {
+                    flags |= HAS_LOWER;
+                } else if seen & S_UPPER != 0 {
+                    flags |= ALL_CAPS;
+                }
+                if seen & S_DIGIT != 0 {
+                    flags |= HAS_DIGIT;
+                }
+                if i - start == 1 {
+                    flags |= SINGLE;
+                }
+                let letters = seen & (S_UPPER | S_LOWER) != 0;
+                out.push(Token {
+                    start: start as u32,
+                    end: i as u32,
+                    hash: short_key_hash(bytes, start, i),
+                    kind: if letters { Kind::Word } else { Kind::Number },
+                    flags,
+                });
+                pending = 0;
+                newlines = 0;
+                continue;
+            }
+            i = start;
+        }
         let (class, width) = char_at(chunk, i);
         match class {
             SPACE => {
@@ -347,6 +392,23 @@ pub(crate) fn lower_prefix(buf: &[u8], start: usize, end: usize) -> u64 {
     lower8(load8(buf, start, end.min(start + 8)))
 }
 
+/// [`key_hash`], faster for keys of at most eight bytes with eight readable bytes at `start`.
+#[inline(always)]
+fn short_key_hash(buf: &[u8], start: usize, end: usize) -> u32 {
+    let len = end - start;
+    if len > 8 || start + 8 > buf.len() {
+        return key_hash(buf, start, end);
+    }
+    let word = u64::from_le_bytes(buf[start..start + 8].try_into().expect("eight bytes"));
+    let word = if len == 8 {
+        word
+    } else {
+        word & ((1u64 << (8 * len)) - 1)
+    };
+    let h = ((len as u64).rotate_left(26) ^ lower8(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (h >> 32) as u32
+}
+
 /// The lookup hash of `buf[start..end]` with ASCII letters lower-cased: equal for a token and
 /// its folded key (see `fold.rs`), so lookups need not copy ASCII tokens.
 #[inline(always)]
@@ -367,9 +429,10 @@ const S_LOWER: u8 = 2;
 const S_DIGIT: u8 = 4;
 const S_CASELESS: u8 = 8;
 
-/// For ASCII bytes: the `S_*` bit of a letter or digit, 0 for anything else.
-const ASCII_WORD: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// The `S_*` bit of an ASCII letter or digit; 0 for any other byte (including all bytes of
+/// non-ASCII characters, which the general path handles).
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
     while i < 128 {
         t[i] = match i as u8 {
@@ -522,6 +585,27 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(&toks(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn short_hash_matches_key_hash() {
+        let text = "a Ab ABCDEFGH abcdefghi Zürich 12345678 x";
+        let bytes = text.as_bytes();
+        let mut v = Vec::new();
+        tokenize(text, &mut v);
+        for t in &v {
+            let (s, e) = (t.start as usize, t.end as usize);
+            assert_eq!(
+                short_key_hash(bytes, s, e),
+                key_hash(bytes, s, e),
+                "{:?}",
+                &text[s..e]
+            );
+            assert_eq!(
+                key_hash(bytes, s, e),
+                key_hash(text[s..e].to_lowercase().as_bytes(), 0, e - s)
+            );
         }
     }
 
