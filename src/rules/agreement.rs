@@ -353,6 +353,11 @@ fn demanded(ctx: &Ctx<'_>, first: usize) -> bool {
         if ctx.is(i, class::DEMAND_VERB) {
             return true;
         }
+        // A definite determiner makes it a known agreement, whatever the verb: "hoped the
+        // deal could be signed" speaks of an existing deal.
+        if ctx.is(i, class::DET) && !["a", "an", "any", "some"].iter().any(|w| ctx.is_word(i, w)) {
+            return false;
+        }
         let skip = ctx.is(i, class::DET)
             || ["for", "to", "at", "on"].iter().any(|w| ctx.is_word(i, w))
             || ctx.dash(i) && ctx.tok(i).joined()
