@@ -53,6 +53,8 @@ both! {
             ("The U.S. agreed.", "U.S.", Type::Country, "US", Some("US")),
             ("Joe Biden left. Biden returned.", "Biden", Type::Person, "Joe Biden", Some("US")),
             ("The Kremlin said no.", "Kremlin", Type::Organization, "Kremlin", Some("RU")),
+            // A listed agreement with a generic head keeps its canonical entity.
+            ("They revived the JCPOA agreement.", "JCPOA agreement", Type::Named, "Joint Comprehensive Plan of Action", None),
             // A patronymic is not a surname: King Salman is not Mohammed bin Salman.
             ("King Salman met Mohammed bin Salman.", "Salman", Type::Person, "Salman", None),
             // "Long Name (ACR)": the acronym is a mention of the long name.

@@ -102,7 +102,12 @@ fn named_by_lower_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
             || matches!(c.kind, CandKind::Place)
             || c.ty() == Some(Type::Capital)
         {
-            out.push(candidate(c.first as usize, h + 1, Type::Named));
+            // "AUKUS agreement" is still AUKUS.
+            let mut named = candidate(c.first as usize, h + 1, Type::Named);
+            if c.ty() == Some(Type::Named) {
+                named.target = c.target;
+            }
+            out.push(named);
         }
         return;
     }

@@ -53,13 +53,14 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
     if before.is_some_and(|b| ctx.is_word(b, "for")) && ctx.is_word(g1, "to") {
         return true;
     }
+    // "Beijing's demands", also after a preposition ("smarting from Canberra's cancellation").
+    if !seat && ctx.possessive(last) {
+        return true;
+    }
     if before.is_some_and(|b| ctx.is(b, class::PLACE_PREP)) {
         return false;
     }
     if seat {
-        return true;
-    }
-    if ctx.possessive(last) {
         return true;
     }
     if let Some(b) = before {
@@ -78,9 +79,15 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
     {
         return true;
     }
-    // "Washington and Moscow have not spoken": two governments as the subject.
+    // "Washington and Moscow have not spoken": two governments as the subject; "Canberra will
+    // buy": a capital as the subject of a modal verb.
     let pair = g0 < first || g1 > last;
-    agent_follows(ctx, g1) || pair && ctx.is(g1, class::AUX) && !ctx.new_line(g1)
+    let modal = [
+        "will", "would", "can", "could", "should", "must", "may", "might", "shall",
+    ]
+    .iter()
+    .any(|m| ctx.is_word(g1, m));
+    agent_follows(ctx, g1) || (pair && ctx.is(g1, class::AUX) || modal) && !ctx.new_line(g1)
 }
 
 /// The token before `i` on the same line.
