@@ -267,8 +267,6 @@ fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < ctx.len() {
-        // A capital at a sentence start proves nothing ("Later Korenkov said"), unless the
-        // word is a known given name.
         // "H. Tillekeratne": an initial and a name.
         if ctx.initial(i)
             && !ctx.shout(i)
@@ -282,7 +280,15 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 continue;
             }
         }
-        let candidate = ctx.title_case(i) && free(ctx, i) && ctx.covered(i).is_none();
+        // Only a second name part or a bracketed country can make evidence: most capitalised
+        // words have neither and are passed over without parsing a name.
+        let next = i + 1;
+        let more = ctx.title_case(next)
+            || ctx.initial(next)
+            || ctx.dash(next)
+            || ctx.punct(next, "(")
+            || ctx.is(next, class::PARTICLE);
+        let candidate = more && ctx.title_case(i) && free(ctx, i) && ctx.covered(i).is_none();
         let Some((end, parts)) = candidate.then(|| name(ctx, i)).flatten() else {
             i += 1;
             continue;
@@ -291,6 +297,8 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let with_country = ctx.punct(end, "(")
             && ctx.covered_type(end + 1) == Some(Type::Country)
             && ctx.country_at(end + 1).is_some_and(|e| ctx.punct(e, ")"));
+        // A capital at a sentence start proves nothing ("Later Korenkov said"), unless the
+        // word is a known given name.
         let weak_start = ctx.sent_start(i) && !ctx.is(i, class::GIVEN);
         let evidence = with_country
             || !weak_start
