@@ -45,8 +45,8 @@ for t in $targets; do
   set -e
   elapsed=$(( $(date +%s) - start ))
   # One stats block per worker (with -jobs, each worker writes fuzz-N.log).
-  execs=$(cat "$log" fuzz-*.log 2>/dev/null | grep -Eo 'stat::number_of_executed_units: [0-9]+' \
-    | awk '{s+=$2} END {print s+0}')
+  execs=$(cat "$log" fuzz-*.log 2>/dev/null | { grep -Eo 'stat::number_of_executed_units: [0-9]+' || true; } \
+    | awk '{s+=$2} END {print s+0}' || true)
   rm -f fuzz-*.log
   crashes=$(find "artifacts/$t" -type f | wc -l)
   line="$t: $execs executions in ${elapsed}s ($sanitizer), $crashes artifact(s), exit $rc"

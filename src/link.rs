@@ -536,7 +536,9 @@ fn acronym_after(ctx: &Ctx<'_>, last: usize, taken: &[bool]) -> Option<(usize, u
     let a0 = last + 1;
     let mut a1 = a0;
     while a1 < ctx.len() && a1 - a0 < 5 && !ctx.punct(a1, ")") {
-        if taken[a1] || a1 > a0 && !ctx.tok(a1).joined() {
+        // Letters and dashes only ("FARC–EP"): never a symbol or a control character.
+        let part = ctx.tok(a1).kind == Kind::Word || ctx.dash(a1);
+        if taken[a1] || !part || a1 > a0 && !ctx.tok(a1).joined() {
             return None;
         }
         a1 += 1;

@@ -191,24 +191,7 @@ fn repeated(what: &str, unit: &str) -> Vec<Annotation> {
     both_scales(what, |b| fill(unit, b))
 }
 
-/// Inputs that mention the same people thousands of times: quadratic across chunks since the
-/// engine's commit 417e8d6 (`link::Document::add_surname` scans every earlier mention of a
-/// surname before adding one; `link::nearest` scans them all per lone surname). Timed inside one
-/// chunk at 2 KB → 20 KB (at 5 KB → 50 KB the quadratic term already costs ×20–25), checked for
-/// correctness across chunks; the ignored `repeated_people_are_linear` times them at both
-/// scales. Once it passes, this should simply call [`both_scales`].
-fn people_scales(what: &str, make: impl Fn(usize) -> String) -> Vec<Annotation> {
-    linear(&format!("{what} (one chunk)"), 2_000, &make);
-    correct(&make(200_000))
-}
-
-/// [`people_scales`] of `unit` repeated.
-fn people(what: &str, unit: &str) -> Vec<Annotation> {
-    people_scales(what, |b| fill(unit, b))
-}
-
-/// Annotates `text` and checks the contract, without timing: for inputs that are slow today
-/// (see the ignored tests) but must still be correct.
+/// Annotates `text` and checks the contract, without timing.
 fn correct(text: &str) -> Vec<Annotation> {
     let found = Annotator::new().annotate(text);
     invariants::check(text, &found);
@@ -239,8 +222,7 @@ fn news(bytes: usize) -> String {
 #[test]
 fn ten_megabytes_of_news() {
     linear("news (one chunk)", 5_000, news);
-    // Timed at 1 MB → 10 MB by `repeated_people_are_linear` (ignored for now).
-    let found = correct(&news(10 << 20));
+    let found = linear("news", 1 << 20, news);
     assert!(found.len() > 100_000, "{} annotations", found.len());
     // The same paragraph is annotated the same way wherever it falls.
     let first = found.iter().find(|a| a.text == "Emmanuel Macron").unwrap();
@@ -286,42 +268,25 @@ fn title_cased_name_runs() {
         }
         s
     });
-    people("given names", "John Maria ");
-    people("full names", "Joe Biden ");
-    correct(&fill("Biden ", 200_000));
+    repeated("given names", "John Maria ");
+    repeated("full names", "Joe Biden ");
+    repeated("surnames", "Biden ");
     repeated("initials", "J. ");
     repeated("particles", "van der ");
 }
 
-/// 100k repetitions of an organization head or of a title-cased run ending in one: correct,
-/// but quadratic inside a chunk today (see `organization_heads_are_linear`).
+/// Runs of organization heads ("Council Council …": 250k of them at 2 MB) and title-cased runs
+/// ending in one. They were quadratic inside a chunk (every head rescanned the run) and became
+/// one organization as long as the chunk, until name runs were bounded (engine commit d40870a).
 #[test]
 fn an_organization_head_repeated() {
-    for unit in [
-        "Council ",
-        "Council of ",
-        "Ministry of ",
-        "Alder Birch Council ",
-    ] {
-        let text = unit.repeat(100_000);
-        correct(&text);
-    }
-}
-
-/// Quadratic inside a chunk: every head rescans the whole run of heads and title-cased words
-/// around it (`rules::organization::find`: `title_run_start`, the head loop, `of_phrase_end`),
-/// and the run becomes one organization as long as the chunk (64 KiB).
-#[test]
-#[ignore = "quadratic in src/rules/organization.rs: see docs/reliability.md (handed to the lead)"]
-fn organization_heads_are_linear() {
     repeated("Council", "Council ");
     repeated("Council of", "Council of ");
     repeated("Ministry of", "Ministry of ");
     repeated("title-cased run + head", "Alder Birch Council ");
 }
 
-/// Agreement heads repeated: correct, but quadratic inside a chunk today (see
-/// `agreement_heads_are_linear`).
+/// Agreement heads repeated: were quadratic inside a chunk like the organization heads.
 #[test]
 fn an_agreement_head_repeated() {
     for unit in [
@@ -332,33 +297,17 @@ fn an_agreement_head_repeated() {
         "Protocol ",
         "Convention on the ",
     ] {
-        correct(&unit.repeat(10_000));
+        repeated(unit.trim(), unit);
     }
     repeated("lower-case agreement", "agreement ");
     repeated("described deal", "the nuclear deal ");
     repeated("named agreement", "the Paris Agreement ");
 }
 
-/// Quadratic inside a chunk, like the organization heads (`rules::agreement`).
-#[test]
-#[ignore = "quadratic in src/rules/agreement.rs: see docs/reliability.md (handed to the lead)"]
-fn agreement_heads_are_linear() {
-    for unit in [
-        "Treaty ",
-        "Treaty of ",
-        "Agreement ",
-        "Accord ",
-        "Protocol ",
-        "Convention on the ",
-    ] {
-        repeated(unit.trim(), unit);
-    }
-}
-
 #[test]
 fn only_capital_letters() {
     repeated("CAPS words", "NATO SAID THE UNITED STATES ");
-    people("CAPS lines", "BIDEN MEETS MACRON\n");
+    repeated("CAPS lines", "BIDEN MEETS MACRON\n");
     repeated("one CAPS word", "A");
     repeated("spaced capitals", "A B C ");
 }
@@ -378,18 +327,15 @@ fn invisible_and_control_characters() {
     ] {
         repeated(what, unit);
     }
-    for (what, unit) in PEOPLE_WITH_ODD_CHARACTERS {
-        people(what, unit);
+    for (what, unit) in [
+        ("RTL marks", "\u{200f}Macron\u{200e} \u{202e}Biden\u{202c} "),
+        ("NUL in names", "Joe\0Biden Emmanuel Macron\0"),
+        ("emoji ZWJ", "👩\u{200d}👩\u{200d}👧 Joe Biden "),
+        ("NBSP", "Joe\u{a0}Biden\u{a0}met\u{a0}Macron.\u{a0}"),
+    ] {
+        repeated(what, unit);
     }
 }
-
-/// Hostile characters around the same few names, repeated (see [`people_scales`]).
-const PEOPLE_WITH_ODD_CHARACTERS: [(&str, &str); 4] = [
-    ("RTL marks", "\u{200f}Macron\u{200e} \u{202e}Biden\u{202c} "),
-    ("NUL in names", "Joe\0Biden Emmanuel Macron\0"),
-    ("emoji ZWJ", "👩\u{200d}👩\u{200d}👧 Joe Biden "),
-    ("NBSP", "Joe\u{a0}Biden\u{a0}met\u{a0}Macron.\u{a0}"),
-];
 
 #[test]
 fn crlf_and_lone_cr() {
@@ -397,7 +343,7 @@ fn crlf_and_lone_cr() {
         "Joe Biden met Emmanuel Macron.\r\n",
         "Joe Biden met Emmanuel Macron.\r",
     ] {
-        let found = people(&format!("{unit:?}"), unit);
+        let found = repeated(&format!("{unit:?}"), unit);
         assert!(
             found.iter().any(|a| a.text == "Emmanuel Macron"),
             "{unit:?}"
@@ -477,59 +423,25 @@ fn an_acronym_definition_chain() {
     });
 }
 
-/// Lone surnames resolve to the nearest full name (`link::nearest` scans every earlier full
-/// name with that surname): quadratic over the whole document, past any chunk.
+/// Lone surnames resolve to the nearest full name, across the whole document. Was quadratic
+/// (every lone surname and every full-name mention scanned the surname's list) until the lists
+/// were searched by position (engine commit d40870a).
 #[test]
-#[ignore = "quadratic in src/link.rs (nearest, surname lists): see docs/reliability.md (handed to the lead)"]
-fn surname_coreference_is_linear() {
-    repeated(
+fn coreference_at_scale() {
+    let found = repeated(
         "full name, then surname",
         "Vasily Korenkov met reporters. Later Korenkov said more. ",
     );
-    repeated(
+    assert!(found.iter().all(|a| &*a.entity == "Vasily Korenkov"));
+    let found = repeated(
         "surname before full name",
         "Korenkov spoke.\n\nVasily Korenkov left. ",
     );
-}
-
-/// The same people mentioned thousands of times, timed across chunks (200 KB → 2 MB, and 1 MB →
-/// 10 MB of news). Quadratic since the engine's commit 417e8d6: `link::Document::add_surname`
-/// checks `list.iter().any(|&(p, x)| x == e && p == pos)` before every push, so each full-name
-/// mention scans all earlier mentions of its surname (e.g. 1 MB → 10 MB of news took 34×,
-/// 200 KB → 2 MB of "Joe Biden " 73×, and 5 KB → 50 KB of "Biden " 44×). Positions only grow,
-/// so comparing with `list.last()` is enough; `link::nearest` could then binary-search.
-#[test]
-#[ignore = "quadratic in src/link.rs (add_surname since 417e8d6): see docs/reliability.md (handed to the lead)"]
-fn repeated_people_are_linear() {
-    repeated("full names", "Joe Biden ");
-    repeated("surnames", "Biden ");
-    repeated("given names", "John Maria ");
-    repeated("CAPS lines", "BIDEN MEETS MACRON\n");
-    repeated("CRLF", "Joe Biden met Emmanuel Macron.\r\n");
-    repeated("lone CR", "Joe Biden met Emmanuel Macron.\r");
+    assert!(found.iter().all(|a| &*a.entity == "Vasily Korenkov"));
     repeated(
         "known person and surname",
         "Vasily Nebenzya spoke. Nebenzya left. ",
     );
-    for (what, unit) in PEOPLE_WITH_ODD_CHARACTERS {
-        repeated(what, unit);
-    }
-    linear("news", 1 << 20, news);
-}
-
-#[test]
-fn coreference_at_scale() {
-    let found =
-        correct(&"Vasily Korenkov met reporters. Later Korenkov said more. ".repeat(10_000));
-    assert_eq!(found.len(), 20_000);
-    assert!(found.iter().all(|a| &*a.entity == "Vasily Korenkov"));
-    people(
-        "known person and surname",
-        "Vasily Nebenzya spoke. Nebenzya left. ",
-    );
-    let found = correct(&"Korenkov spoke.\n\nVasily Korenkov left. ".repeat(10_000));
-    assert_eq!(found.len(), 20_000);
-    assert!(found.iter().all(|a| &*a.entity == "Vasily Korenkov"));
 }
 
 #[test]
@@ -555,11 +467,9 @@ fn a_large_dictionary() {
     assert!(found.iter().all(|a| a.kind == Type::Person));
 }
 
-/// The deny list is searched linearly for every annotation (`Annotator::annotate`:
-/// `self.deny.contains(…)`): 50,000 denied texts make each annotation cost 50,000 string
-/// comparisons, so a long text with a large deny list takes (annotations × deny list) time.
+/// The deny list is a set: 10× the denied texts must not cost 10× the time (it was searched
+/// linearly for every annotation until engine commit d40870a).
 #[test]
-#[ignore = "deny list scanned per annotation in src/annotator.rs: see docs/reliability.md (handed to the lead)"]
 fn a_large_deny_list_costs_little() {
     let text = fill("France and Germany. ", 20_000);
     let with = |n: usize| {
@@ -593,15 +503,15 @@ fn a_large_deny_list() {
 }
 
 /// The inputs under tests/regressions (fuzz crashes and reported texts, decoded lossily like
-/// the fuzz target does): `open-*` are bugs found and not fixed yet, the rest were fixed.
-fn regression_inputs(open: bool) -> Vec<(String, String)> {
+/// the fuzz target does), each once a bug.
+fn regression_inputs() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/regressions");
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("tests/regressions")
         .map(|e| e.unwrap().path())
         .filter(|p| {
             let name = p.file_name().unwrap().to_string_lossy();
-            !name.starts_with('.') && name.starts_with("open-") == open
+            !name.starts_with('.')
         })
         .collect();
     files.sort();
@@ -615,29 +525,19 @@ fn regression_inputs(open: bool) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `fixed-org-of-phrase-*`: found by `cargo fuzz run annotate` after 133k executions. A text (or
+/// a chunk) whose last token is "and" after a connector phrase ("Ministry of Foreign Affairs
+/// and") made `rules::organization::of_phrase_end` read one token past the end: "index out of
+/// bounds: the len is 5 but the index is 5" (fixed in engine commit d40870a).
 #[test]
 fn fixed_regressions() {
-    for (name, text) in regression_inputs(false) {
-        eprintln!("{name}");
-        correct(&text);
-    }
-}
-
-/// Found by `cargo fuzz run annotate` after 133k executions: a text (or a chunk) whose last
-/// token is "and" after a connector phrase, such as "Ministry of Foreign Affairs and", makes
-/// `rules::organization::of_phrase_end` call `name_word(ctx, j + 1)` with `j + 1 == ctx.len()`,
-/// and `Ctx::title_case` indexes past the tokens: "index out of bounds: the len is 5 but the
-/// index is 5" (src/rules/mod.rs:56). In the browser the panic aborts the wasm instance.
-#[test]
-#[ignore = "panic in src/rules/organization.rs (of_phrase_end past the last token): handed to the lead"]
-fn open_regressions() {
-    let inputs = regression_inputs(true);
+    let inputs = regression_inputs();
     assert!(!inputs.is_empty());
     for (name, text) in inputs {
         eprintln!("{name}");
         correct(&text);
     }
-    // Also at the end of a chunk inside a long text (chunks end after a blank line).
+    // The same at the end of a chunk inside a long text (chunks end after a blank line).
     let long = format!(
         "{}the Ministry of Foreign Affairs and\n\n{}",
         "Talks went on. ".repeat(1_200),
