@@ -85,22 +85,24 @@ impl Words {
 
     /// The id of a folded key, adding it if new.
     pub(crate) fn insert(&mut self, key: &str) -> u32 {
-        if let Some((id, _)) = self.get(key.as_bytes()) {
-            return id;
+        let bytes = key.as_bytes();
+        let hash = key_hash(bytes, 0, bytes.len());
+        if let Some(s) = self.find(bytes, 0, bytes.len(), hash, true) {
+            return s.id;
         }
         let id = self.spans.len() as u32;
         let start = self.arena.len() as u32;
         self.arena.push_str(key);
         self.spans.push((start, self.arena.len() as u32));
         let slot = Slot {
-            prefix: lower_prefix(key.as_bytes(), 0, key.len()),
-            hash: key_hash(key.as_bytes(), 0, key.len()),
+            prefix: lower_prefix(bytes, 0, bytes.len()),
+            hash,
             id,
             flags: 0,
-            len: key.len() as u32,
+            len: bytes.len() as u32,
         };
         self.table
-            .insert_unique(spread(slot.hash), slot, |s| spread(s.hash));
+            .insert_unique(spread(hash), slot, |s| spread(s.hash));
         id
     }
 

@@ -6,7 +6,9 @@
 /// Appends the lookup key of `token` to `out`.
 pub(crate) fn fold_key(token: &str, out: &mut String) {
     if token.is_ascii() {
-        out.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+        let from = out.len();
+        out.push_str(token);
+        out[from..].make_ascii_lowercase();
         return;
     }
     for c in token.chars() {
