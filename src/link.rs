@@ -17,7 +17,7 @@ use crate::annotation::{Annotation, Type};
 use crate::candidate::{Candidate, Target};
 use crate::gazetteer::{class, Lexicon};
 use crate::rules::Ctx;
-use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT};
+use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT, UPPER_INITIAL};
 
 /// Something mentioned in the document: its key ("US", "Joe Biden"), display name and country.
 pub(crate) struct Entity {
@@ -328,6 +328,10 @@ impl<'t> Document<'t> {
         let mut i = 0;
         while i < ctx.len() {
             let t = ctx.tok(i);
+            if !t.has(UPPER_INITIAL) {
+                i += 1;
+                continue;
+            }
             let capital = ctx.title_case(i)
                 || ctx.acronym(i)
                 || t.has(SHOUT) && t.has(ALL_CAPS) && t.end - t.start > 1;

@@ -17,7 +17,7 @@ pub(crate) const MAX_NAME_TOKENS: usize = 16;
 /// Pushes organization candidates for the chunk.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     for h in 0..ctx.len() {
-        if !ctx.is(h, class::ORG_HEAD) || !ctx.title_case(h) || ctx.shout(h) {
+        if !ctx.title_case(h) || !ctx.is(h, class::ORG_HEAD) || ctx.shout(h) {
             continue;
         }
         let first = title_run_start(ctx, h);

@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::annotation::Type;
 use crate::candidate::{Candidate, Kind as CandKind, Source, Target};
 use crate::gazetteer::class;
-use crate::text::Kind;
+use crate::text::{Kind, UPPER_INITIAL};
 
 /// Most name parts a person span may have ("Luiz Inácio Lula da Silva" has four plus a particle).
 const MAX_PARTS: usize = 6;
@@ -238,7 +238,11 @@ pub(crate) fn country_before(ctx: &Ctx<'_>, title: usize) -> Option<u16> {
 fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < ctx.len() {
-        if ctx.is(i, class::GIVEN) && ctx.title_case(i) && free(ctx, i) {
+        if ctx.tok(i).has(UPPER_INITIAL)
+            && ctx.is(i, class::GIVEN)
+            && ctx.title_case(i)
+            && free(ctx, i)
+        {
             if let Some((end, parts)) = name(ctx, i) {
                 if parts >= 2 {
                     // "Chinese President Xi", "her Icelandic counterpart, Gunnar Magnusson".
@@ -267,6 +271,11 @@ fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < ctx.len() {
+        // Every case below starts with a capital; most tokens do not.
+        if !ctx.tok(i).has(UPPER_INITIAL) {
+            i += 1;
+            continue;
+        }
         // "H. Tillekeratne": an initial and a name.
         if ctx.initial(i)
             && !ctx.shout(i)
