@@ -1,25 +1,14 @@
 // End-to-end tests of the annotator page (www/index.html) in headless Chromium.
 // Run: make pkg && node --test --test-reporter=tap --test-concurrency=1 tests/e2e/page.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { launch, serve, artifacts, ROOT } from './support/browser.mjs';
+import { artifacts, ROOT, useBrowser } from './support/browser.mjs';
 import { openPage, waitReadyAndSettled, waitSettled, paste, paintedMarks, directAnnotate, serveWithoutCsp, contrast, compareAligned } from './page-helpers.mjs';
 import { TEST_ARTICLE, EXPECTED, EXPECTED_COUNTS, EXPECTED_ENTITIES, TYPED_SENTENCE, PAYLOAD } from './page-fixtures.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('www');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const legendCounts = (page) =>
   page.evaluate(() => Object.fromEntries(['actor', 'country', 'agreement'].map((l) => [l, Number(document.querySelector(`[data-count="${l}"]`).textContent)])));
@@ -42,7 +31,7 @@ async function withArticle(page, text = TEST_ARTICLE) {
 }
 
 test('pasting an article paints the expected highlights, legend counts and entity panel', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   await withArticle(page);
   const marks = await paintedMarks(page);
@@ -78,7 +67,7 @@ test('pasting an article paints the expected highlights, legend counts and entit
 });
 
 test('typing a sentence with a country updates the highlights live', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   await withArticle(page);
   await page.keyboard.press('ControlOrMeta+End');
@@ -97,7 +86,7 @@ test('typing a sentence with a country updates the highlights live', async () =>
 });
 
 test('pasted HTML and script payloads stay inert, literal text', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   await withArticle(page, PAYLOAD);
   await page.waitForTimeout(200); // give any injected handler a chance to run
@@ -127,7 +116,7 @@ async function hoverMark(page, text, nth = 0) {
 }
 
 test('the draft survives a reload; Clear empties it with an Undo', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   await withArticle(page);
   await page.keyboard.type(' Kept.');
@@ -159,7 +148,7 @@ test('the draft survives a reload; Clear empties it with an Undo', async () => {
 });
 
 test('Alt+↓ / Alt+↑ reach every highlight in order, with its description', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   await withArticle(page);
   await page.keyboard.press('ControlOrMeta+Home');
@@ -205,7 +194,7 @@ test('Alt+↓ / Alt+↑ reach every highlight in order, with its description', a
 });
 
 test('hover shows type, canonical name, linked country and mention count', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   await withArticle(page);
   await hoverMark(page, 'Odhiambo');
@@ -234,7 +223,7 @@ test('hover shows type, canonical name, linked country and mention count', async
 });
 
 test('entity panel: clicking an entity scrolls to its first mention and marks all of them', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   const filler = Array.from({ length: 80 }, (_, i) => `Line ${i + 1} of the minutes, with nothing to note.`).join('\n');
   await withArticle(page, `${TEST_ARTICLE}\n${filler}\nGhana sent observers, and Ghana will report back.`);
@@ -257,7 +246,7 @@ test('entity panel: clicking an entity scrolls to its first mention and marks al
 });
 
 test('legend toggles hide and show a label everywhere', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   await withArticle(page);
   const countryBg = () => page.evaluate(() => getComputedStyle([...document.querySelectorAll('mark.l-country')][0]).backgroundColor);
@@ -285,7 +274,7 @@ test('legend toggles hide and show a label everywhere', async () => {
 });
 
 test('export: JSON, Web Annotation JSON-LD and CSV, by download and by copy', async () => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   await withArticle(page);
   const direct = await directAnnotate(page);
@@ -325,7 +314,7 @@ test('export: JSON, Web Annotation JSON-LD and CSV, by download and by copy', as
 
 test('if the engine cannot load: a clear error, the text is kept and stays editable, retry works', async () => {
   let block = true;
-  const s = await openPage(browser, server.url, {
+  const s = await openPage(env.browser, env.server.url, {
     waitReady: false,
     setup: async (page) => {
       await page.addInitScript((t) => localStorage.setItem('annotator.draft.v1', t), TEST_ARTICLE);
@@ -356,7 +345,7 @@ test('if the engine cannot load: a clear error, the text is kept and stays edita
 test('empty and loading states', async () => {
   let release;
   const gate = new Promise((r) => (release = r));
-  const s = await openPage(browser, server.url, {
+  const s = await openPage(env.browser, env.server.url, {
     waitReady: false,
     setup: (page) => page.route('**/annotator_bg.wasm', async (route) => {
       await gate;
@@ -402,7 +391,7 @@ test('Content-Security-Policy: meta policy holds without server headers; no HTML
 
   const plain = await serveWithoutCsp();
   try {
-    const s = await openPage(browser, plain.url);
+    const s = await openPage(env.browser, plain.url);
     const { page } = s;
     await withArticle(page);
     assert.equal((await paintedMarks(page)).length, EXPECTED.length);
@@ -423,7 +412,7 @@ test('Content-Security-Policy: meta policy holds without server headers; no HTML
 });
 
 test('while the worker is busy only the latest text is queued; stale results are dropped', async (t) => {
-  const s = await openPage(browser, server.url);
+  const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   const big = Array.from({ length: 400 }, () => TEST_ARTICLE).join('\n\n'); // ~30,000 words
   await withArticle(page, big);
@@ -466,7 +455,7 @@ test('while the worker is busy only the latest text is queued; stale results are
 
 test('colours: highlight text meets WCAG AA in light and dark; labels differ without colour', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    const s = await openPage(browser, server.url, { colorScheme });
+    const s = await openPage(env.browser, env.server.url, { colorScheme });
     const { page } = s;
     await withArticle(page);
     await page.keyboard.press('ControlOrMeta+Home');
@@ -500,7 +489,7 @@ test('colours: highlight text meets WCAG AA in light and dark; labels differ wit
 test('screenshots of the annotated page (light and dark) with the sample article', async () => {
   const out = artifacts();
   for (const colorScheme of ['light', 'dark']) {
-    const s = await openPage(browser, server.url, { colorScheme });
+    const s = await openPage(env.browser, env.server.url, { colorScheme });
     const { page } = s;
     await page.click('#example');
     await waitSettled(page);

@@ -35,7 +35,25 @@ const state = {
   current: -1, // index (in `shown`) of the mention in focus
   selectedMarks: [],
   currentMarks: [],
+  large: false, // the text is over LAYER_LIMIT: no highlight layer
 };
+
+// Above this length (UTF-16 code units) the text is not copied into the highlight layer: a
+// second layout of a multi-megabyte text with hundreds of thousands of <mark>s blocked the page
+// for seconds (10 MB: ~8 s per result, ~1 s per keystroke). The engine still annotates all of
+// it: counts, entity list, Alt+↓ and export cover the whole text, and #size-note says why the
+// article shows no highlights.
+const LAYER_LIMIT = 1_000_000;
+
+/** Paints `annotations` on `text` in the layer (an empty layer if the text is too long). */
+function paintLayer(text, annotations) {
+  const large = text.length > LAYER_LIMIT;
+  if (large !== state.large) {
+    state.large = large;
+    setFlag($('#size-note'), 'hidden', !large);
+  }
+  return large ? layer.render('', []) : layer.render(text, annotations);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Timing hook for tests and benchmarks (numbers only; no text).
@@ -56,6 +74,9 @@ const stats = {
   },
   get replaced() {
     return engine.replaced;
+  },
+  get restarts() {
+    return engine.restarts; // workers replaced after a crash, a hang or an engine error
   },
   lastWorkerMs: null,
   lastRebuilt: 0,
@@ -109,7 +130,9 @@ function requestAnnotations(text) {
 
 ta.addEventListener('beforeinput', (e) => {
   predicted = null;
-  if (e.isComposing || engine.state !== 'ready') return;
+  // (Not for a text over LAYER_LIMIT: nothing is painted early, and building and comparing the
+  // predicted copy of megabytes costs tens of milliseconds per keystroke.)
+  if (e.isComposing || engine.state !== 'ready' || state.large) return;
   let data = null;
   if (e.inputType === 'insertText' && typeof e.data === 'string') data = e.data;
   else if (e.inputType === 'insertLineBreak') data = '\n';
@@ -139,12 +162,18 @@ function onTextChanged(at) {
   early = null;
   if (ready) {
     applyResult(state.seq, ready.annotations, ready.ms, ready.receivedAt);
+  } else if (text.length > LAYER_LIMIT) {
+    // No layer to keep aligned: nothing to carry across the edit (that alone is O(text)).
+    state.shown = [];
+    paintLayer(text, []);
+    refreshMarkClasses();
+    requestAnnotations(text);
   } else {
     // Lay the new text out in the layer now, with the old highlights carried across the edit:
     // the layer stays aligned, and for a big paste this layout overlaps with the worker's
     // run (the browser then reuses its text shaping when the highlights arrive).
     state.shown = shiftAnnotations(before, text, state.shown);
-    layer.render(text, state.shown);
+    paintLayer(text, state.shown);
     refreshMarkClasses();
     requestAnnotations(text);
   }
@@ -180,7 +209,7 @@ function applyResult(seq, annotations, workerMs = null, receivedAt = null) {
   }
   state.shown = annotations;
   state.result = { seq, text: state.text, annotations, summary: null, counts: null, byKey: null };
-  stats.lastRebuilt = layer.render(state.text, annotations);
+  stats.lastRebuilt = paintLayer(state.text, annotations);
   refreshMarkClasses();
   void layer.root.offsetHeight; // lay out now: the next frame only paints
   const t = performance.now();
@@ -229,7 +258,7 @@ function ensureSummary() {
   const r = state.result;
   if (r && !r.summary) {
     r.summary = summarize(r.annotations);
-    r.counts = countByLabel(r.annotations);
+    r.counts ||= countByLabel(r.annotations);
     r.byKey = new Map(r.summary.map((e) => [e.key, e]));
   }
   return r;
@@ -256,7 +285,7 @@ function updateChrome() {
   const hasText = state.text.length > 0;
   setFlag($('#clear'), 'disabled', !hasText);
   const r = state.result;
-  setText($('#export-count'), `· ${plural(r ? visibleAnnotations().length : 0, 'annotation')}`);
+  setText($('#export-count'), `· ${plural(visibleCount(), 'annotation')}`);
   const cannotExport = stats.engine !== 'ready' || !hasText;
   setFlag($('#copy'), 'disabled', cannotExport);
   setFlag($('#download'), 'disabled', cannotExport);
@@ -273,8 +302,17 @@ function updateChrome() {
     else if (stats.engine === 'loading' || !r || r.seq !== state.seq) setText(p1, 'Annotating…');
     else setText(p1, 'Nothing found yet. People, organizations, countries and agreements will be listed here as you write.');
   }
-  const words = hasText ? countWords(state.text) : 0;
-  setText($('#doc-stats'), hasText ? `${plural(words, 'word')} · ${plural(r ? r.annotations.length : 0, 'highlight')}` : '');
+  // (Over LAYER_LIMIT: characters, not words; counting words is a loop over the whole text.)
+  const size = state.large ? plural(state.text.length.toLocaleString('en'), 'character') : plural(countWords(state.text), 'word');
+  setText($('#doc-stats'), hasText ? `${size} · ${plural(r ? r.annotations.length : 0, 'highlight')}` : '');
+}
+
+/** Annotations of the current result with a label shown (from the per-label counts). */
+function visibleCount() {
+  const r = state.result;
+  if (!r) return 0;
+  r.counts ||= countByLabel(r.annotations);
+  return LABELS.reduce((n, l) => n + (state.hidden.has(l) ? 0 : r.counts[l] || 0), 0);
 }
 
 let wordsCache = { text: null, n: 0 };
@@ -312,12 +350,13 @@ engine.addEventListener('fatal', (e) => {
   requests.clear();
   lastRequested = null;
   const message = e.detail.message || 'unknown error';
-  fill($('#alert-text'), `The annotation engine failed to load (${message}).`);
+  setText($('#alert-title'), e.detail.crashed ? 'The annotator stopped working.' : 'The annotator could not start.');
+  fill($('#alert-text'), e.detail.crashed ? `The annotation engine ${message}.` : `The annotation engine failed to load (${message}).`);
   $('#alert').hidden = false;
   setStatus('error', 'Annotator unavailable — editing still works');
   state.shown = [];
   state.result = null;
-  layer.render(state.text, []);
+  paintLayer(state.text, []);
   refreshMarkClasses();
   scheduleSidebar();
   updateChrome();

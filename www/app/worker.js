@@ -7,11 +7,13 @@
 //   page → worker  {type: 'annotate', seq, text}
 //   worker → page  {type: 'ready', version, ms}              engine loaded
 //                  {type: 'fatal', message}                 engine failed to load
-//                  {type: 'result', seq, annotations, ms, receivedAt, sentAt}
-//                      ms = time in annotate(); receivedAt/sentAt = absolute times (timeOrigin +
-//                      now) for the page's timing hook
+//                  {type: 'result', seq, packed, ms, receivedAt, sentAt}
+//                      packed = the annotations as columns (see wire.js; the page unpacks them
+//                      with the text it sent); ms = time in annotate(); receivedAt/sentAt =
+//                      absolute times (timeOrigin + now) for the page's timing hook
 //                  {type: 'error', seq, message}            annotate() threw for this text
 import init, { annotate, version } from '../pkg/annotator.js';
+import { pack } from './wire.js';
 
 // Results go back on a BroadcastChannel private to this page (its random name is the worker's
 // name): Chromium delivers those ahead of ordinary worker messages, which it holds back until the
@@ -41,7 +43,8 @@ self.addEventListener('message', async (event) => {
   try {
     const annotations = annotate(msg.text);
     const t1 = performance.now();
-    reply({ type: 'result', seq: msg.seq, annotations, ms: t1 - t0, receivedAt, sentAt: performance.timeOrigin + t1 });
+    const packed = pack(annotations, msg.text);
+    reply({ type: 'result', seq: msg.seq, packed, ms: t1 - t0, receivedAt, sentAt: performance.timeOrigin + performance.now() });
   } catch (err) {
     reply({ type: 'error', seq: msg.seq, message: describe(err) });
   }

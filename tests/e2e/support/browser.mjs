@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -78,4 +79,21 @@ export async function watch(page, origin) {
 export function artifacts() {
   mkdirSync(ARTIFACTS, { recursive: true });
   return ARTIFACTS;
+}
+
+/**
+ * For a test file: serves `dir` and launches Chromium before its tests, closes both after.
+ * Returns `{ server, browser }`, filled in once `before` has run.
+ */
+export function useBrowser(dir = 'www') {
+  const env = {};
+  before(async () => {
+    env.server = await serve(dir);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
