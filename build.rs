@@ -19,7 +19,7 @@ const FILES: &[(&str, Option<usize>)] = &[
 
 /// Word lists whose order does not matter: sorted and front-coded (each line is the number of
 /// leading bytes shared with the previous word, 0-9, then the rest), which gzip packs about a
-/// third smaller than the grouped source files.
+/// third smaller than the grouped source files. Names of several words are left out.
 const WORD_LISTS: &[&str] = &["given_names.txt", "surnames.txt"];
 
 fn main() {
@@ -60,6 +60,8 @@ fn main() {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            // Only single words: the rules look names up one token at a time.
+            .filter(|w| !w.contains([' ', '-']))
             .collect();
         words.sort_unstable();
         words.dedup();

@@ -111,6 +111,7 @@ pub(crate) enum EntryTarget {
 }
 
 /// One listed form: what it stands for and its tokens as written (for the case check).
+#[derive(Clone, Copy)]
 pub(crate) struct Entry {
     pub target: EntryTarget,
     /// The form's tokens: `form_tokens[first..first + count]`.
@@ -164,7 +165,10 @@ pub(crate) struct Lexicon {
 /// A lexicon under construction: entries are collected per node, then flattened.
 pub(crate) struct Builder {
     lex: Lexicon,
-    pending: Vec<Vec<Entry>>,
+    /// Entries with the trie node they end at, in the order listed; grouped by `finish`.
+    pending: Vec<(u32, Entry)>,
+    /// Trie nodes so far (node 0 is the root).
+    node_count: u32,
     tokens: Vec<Token>,
     /// Class flags per word id, written into the word table by `finish`.
     flags: Vec<u32>,
@@ -175,7 +179,8 @@ impl Builder {
     pub(crate) fn new() -> Builder {
         Builder {
             lex: Lexicon::default(),
-            pending: vec![Vec::new()],
+            pending: Vec::new(),
+            node_count: 1,
             tokens: Vec::new(),
             flags: Vec::new(),
             key: String::new(),
@@ -188,8 +193,8 @@ impl Builder {
         self.lex.words.reserve(words);
         self.flags.reserve(words);
         self.lex.edges.reserve(nodes);
-        self.pending.reserve(nodes);
-        self.lex.form_tokens.reserve(nodes);
+        self.pending.reserve(nodes / 2);
+        self.lex.form_tokens.reserve(nodes * 3 / 2);
         self.lex.forms.reserve(nodes * 8);
     }
 
@@ -231,15 +236,11 @@ impl Builder {
             if i == 0 {
                 self.flags[id as usize] |= class::PHRASE_START;
             }
-            node = match self.lex.edges.get(&(node, id)) {
-                Some(&next) => next,
-                None => {
-                    let next = self.pending.len() as u32;
-                    self.pending.push(Vec::new());
-                    self.lex.edges.insert((node, id), next);
-                    next
-                }
-            };
+            let count = &mut self.node_count;
+            node = *self.lex.edges.entry((node, id)).or_insert_with(|| {
+                *count += 1;
+                *count - 1
+            });
             let start = self.lex.forms.len() as u32;
             self.lex.forms.push_str(s);
             self.lex
@@ -247,17 +248,14 @@ impl Builder {
                 .push((start, self.lex.forms.len() as u32));
         }
         let count = self.lex.form_tokens.len() as u32 - first;
-        let list = &mut self.pending[node as usize];
-        if list.iter().any(|e| e.target == target) {
-            // Listed twice: forget the tokens just written.
-            self.lex.form_tokens.truncate(first as usize);
-        } else {
-            list.push(Entry {
+        self.pending.push((
+            node,
+            Entry {
                 target,
                 first,
                 count,
-            });
-        }
+            },
+        ));
         self.tokens = tokens;
         self.key = key;
     }
@@ -268,13 +266,44 @@ impl Builder {
 
     pub(crate) fn finish(mut self) -> Lexicon {
         self.lex.words.set_flags(&self.flags);
-        for list in self.pending {
-            let start = self.lex.entries.len() as u32;
-            self.lex.entries.extend(list);
-            self.lex
-                .nodes
-                .push((start, self.lex.entries.len() as u32 - start));
+        // Group the entries by node (a counting sort: stable, linear).
+        let nodes = &mut self.lex.nodes;
+        nodes.resize(self.node_count as usize, (0, 0));
+        for &(node, _) in &self.pending {
+            nodes[node as usize].1 += 1;
         }
+        let mut next = 0;
+        for (start, count) in nodes.iter_mut() {
+            (*start, next, *count) = (next, next + *count, 0);
+        }
+        let mut grouped = match self.pending.first() {
+            Some(&(_, e)) => vec![e; self.pending.len()],
+            None => Vec::new(),
+        };
+        for &(node, entry) in &self.pending {
+            let (start, count) = &mut nodes[node as usize];
+            grouped[(*start + *count) as usize] = entry;
+            *count += 1;
+        }
+        // A form listed twice for the same target is kept once (compacted in place).
+        let mut kept = 0;
+        for (start, count) in nodes.iter_mut() {
+            let (from, to) = (*start as usize, (*start + *count) as usize);
+            *start = kept as u32;
+            for i in from..to {
+                let entry = grouped[i];
+                if !grouped[*start as usize..kept]
+                    .iter()
+                    .any(|e| e.target == entry.target)
+                {
+                    grouped[kept] = entry;
+                    kept += 1;
+                }
+            }
+            *count = kept as u32 - *start;
+        }
+        grouped.truncate(kept);
+        self.lex.entries = grouped;
         self.lex.words.shrink_to_fit();
         self.lex.edges.shrink_to_fit();
         self.lex
