@@ -179,13 +179,7 @@ impl Annotator {
         }
         // Capitals and seats: the government, or a place?
         let places: Vec<usize> = {
-            let ctx = Ctx {
-                text: chunk,
-                toks: &s.tokens,
-                flags: &s.flags,
-                cover: &s.cover,
-                gaz: &s.gaz,
-            };
+            let ctx = Ctx::new(chunk, &s.tokens, &s.flags, &s.cover, &s.gaz);
             s.gaz
                 .iter()
                 .enumerate()
@@ -212,13 +206,7 @@ impl Annotator {
         }
         s.cands.clear();
         s.cands.extend_from_slice(&s.gaz);
-        let ctx = Ctx {
-            text: chunk,
-            toks: &s.tokens,
-            flags: &s.flags,
-            cover: &s.cover,
-            gaz: &s.gaz,
-        };
+        let ctx = Ctx::new(chunk, &s.tokens, &s.flags, &s.cover, &s.gaz);
         rules::person::find(&ctx, &mut s.cands);
         rules::organization::find(&ctx, &mut s.cands);
         rules::agreement::find(&ctx, &mut s.cands);

@@ -10,7 +10,7 @@
 //
 // Checks: our count on the short text within ±35 % of its 6 hand-counted spans, the same count
 // in every sample; compromise finds something.
-import { benchPage, context, loadAverage, machine, median, printTable, quick, round, start, writeJson } from './harness.mjs';
+import { benchPage, context, loadAverage, machine, median, printTable, quick, round, start, writeJson, exitOnFailures } from './harness.mjs';
 import { checkCount, SHORT } from './texts.mjs';
 
 const SAMPLES = quick ? 5 : 11;
@@ -74,7 +74,4 @@ try {
 } finally {
   await env.close();
 }
-if (failures.length) {
-  console.error(`expected-count check failed:\n  ${failures.join('\n  ')}`);
-  process.exit(1);
-}
+exitOnFailures(failures);

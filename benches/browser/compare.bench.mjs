@@ -10,7 +10,7 @@
 // Texts and their provenance: benches/browser/texts.mjs.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { benchPage, context, loadAverage, machine, mbps, printTable, quick, round, start, writeJson } from './harness.mjs';
+import { benchPage, context, loadAverage, machine, mbps, printTable, quick, round, start, writeJson, exitOnFailures } from './harness.mjs';
 import { checkCount, loadTexts, ROOT } from './texts.mjs';
 
 const texts = loadTexts();
@@ -128,7 +128,4 @@ try {
 } finally {
   await env.close();
 }
-if (failures.length) {
-  console.error(`expected-count check failed:\n  ${failures.join('\n  ')}`);
-  process.exit(1);
-}
+exitOnFailures(failures);

@@ -14,7 +14,7 @@
 // Checks: the page and the widget show the number of annotations annotate() gives for the same
 // text (within ±35 % of its hand count); compromise finds something.
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { benchPage, context, loadAverage, machine, median, printTable, quick, round, start, writeJson } from './harness.mjs';
+import { benchPage, context, loadAverage, machine, median, printTable, quick, round, start, writeJson, exitOnFailures } from './harness.mjs';
 import { checkCount, SHORT } from './texts.mjs';
 
 const LOADS = quick ? 3 : 5;
@@ -183,7 +183,4 @@ try {
 } finally {
   await env.close();
 }
-if (failures.length) {
-  console.error(`expected-count check failed:\n  ${failures.join('\n  ')}`);
-  process.exit(1);
-}
+exitOnFailures(failures);

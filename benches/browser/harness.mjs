@@ -89,4 +89,11 @@ export function writeJson(result) {
   console.log(`wrote ${jsonOut}`);
 }
 
+/** Ends the process with status 1 after printing the failed checks, if any. */
+export function exitOnFailures(failures) {
+  if (!failures.length) return;
+  console.error(`expected-count check failed:\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+
 export const loadAverage = () => round(os.loadavg()[0]);

@@ -7,7 +7,7 @@
 //   node benches/browser/memory.bench.mjs [--json target/bench/memory.json]
 //
 // Checks: the count within ±35 % of the gold spans of the same text.
-import { benchPage, context, loadAverage, machine, printTable, round, start, writeJson } from './harness.mjs';
+import { benchPage, context, loadAverage, machine, printTable, round, start, writeJson, exitOnFailures } from './harness.mjs';
 import { checkCount, loadTexts } from './texts.mjs';
 
 const texts = loadTexts();
@@ -50,7 +50,4 @@ try {
 } finally {
   await env.close();
 }
-if (failures.length) {
-  console.error(`expected-count check failed:\n  ${failures.join('\n  ')}`);
-  process.exit(1);
-}
+exitOnFailures(failures);

@@ -29,6 +29,22 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        flags: &'a [u32],
+        cover: &'a [u32],
+        gaz: &'a [Candidate],
+    ) -> Ctx<'a> {
+        Ctx {
+            text,
+            toks,
+            flags,
+            cover,
+            gaz,
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.toks.len()
     }

@@ -240,21 +240,7 @@ pub(crate) fn tokenize(chunk: &str, out: &mut Vec<Token>) {
             }
             let special = i < n && matches!(bytes[i], b'\'' | b'.' | b',' | 0x80..=0xff);
             if !special {
-                let mut flags = pending;
-                if b.is_ascii_uppercase() {
-                    flags |= UPPER_INITIAL;
-                }
-                if seen & S_LOWER != 0 {
-                    flags |= HAS_LOWER;
-                } else if seen & S_UPPER != 0 {
-                    flags |= ALL_CAPS;
-                }
-                if seen & S_DIGIT != 0 {
-                    flags |= HAS_DIGIT;
-                }
-                if i - start == 1 {
-                    flags |= SINGLE;
-                }
+                let flags = pending | shape(seen, b.is_ascii_uppercase(), i - start == 1);
                 let letters = seen & (S_UPPER | S_LOWER) != 0;
                 out.push(Token {
                     start: start as u32,
@@ -423,6 +409,28 @@ pub(crate) fn key_hash(buf: &[u8], start: usize, end: usize) -> u32 {
     (h >> 32) as u32
 }
 
+/// The shape flags of a word: what it contains (`seen`, `S_*` bits), whether it starts with a
+/// capital, whether it is one character.
+#[inline(always)]
+fn shape(seen: u8, upper_initial: bool, single: bool) -> u16 {
+    let mut flags = 0;
+    if upper_initial {
+        flags |= UPPER_INITIAL;
+    }
+    if seen & S_LOWER != 0 {
+        flags |= HAS_LOWER;
+    } else if seen & S_UPPER != 0 {
+        flags |= ALL_CAPS;
+    }
+    if seen & S_DIGIT != 0 {
+        flags |= HAS_DIGIT;
+    }
+    if single {
+        flags |= SINGLE;
+    }
+    flags
+}
+
 // What a word contains, accumulated while scanning it.
 const S_UPPER: u8 = 1;
 const S_LOWER: u8 = 2;
@@ -506,21 +514,10 @@ fn scan_word(chunk: &str, start: usize) -> (Kind, usize, u16) {
         }
         i += width;
     }
-    let mut flags = if non_ascii { NON_ASCII } else { 0 };
-    if first_class == UPPER {
-        flags |= UPPER_INITIAL;
-    }
-    if seen & S_LOWER != 0 {
-        flags |= HAS_LOWER;
-    } else if seen & S_UPPER != 0 {
-        flags |= ALL_CAPS;
-    }
-    if seen & S_DIGIT != 0 {
-        flags |= HAS_DIGIT;
-    }
     let single = i - start == first_width;
-    if single {
-        flags |= SINGLE;
+    let mut flags = shape(seen, first_class == UPPER, single);
+    if non_ascii {
+        flags |= NON_ASCII;
     }
     let letters = seen & (S_UPPER | S_LOWER | S_CASELESS) != 0;
     // A dot after a single letter (initials, U.S., U.N.) or after a known abbreviation.
