@@ -47,7 +47,7 @@ fuzz:
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown --no-default-features -- -D warnings
 
 clean:
 	cargo clean

@@ -60,10 +60,12 @@ fn annotations_are_plain_objects() {
     assert!(get(&a, "start").as_f64().is_some(), "offsets are numbers");
 }
 
+/// Expected (start, end, text), in UTF-16 units.
+type Spans = &'static [(u32, u32, &'static str)];
+
 #[wasm_bindgen_test]
 fn offsets_are_utf16_around_emoji_and_combining_marks() {
-    // (input, expected (start, end, text) in UTF-16 units)
-    let table: &[(&str, &[(u32, u32, &str)])] = &[
+    let table: &[(&str, Spans)] = &[
         ("👍🏽 Joe Biden", &[(5, 14, "Joe Biden")]),
         ("👩‍👩‍👧 and Emmanuel Macron", &[(13, 28, "Emmanuel Macron")]),
         ("Zoe\u{301} saw France", &[(9, 15, "France")]),
