@@ -104,6 +104,9 @@ impl Linked {
 
 const NO_ENTITY: u32 = u32::MAX;
 
+/// Particles after which a name part is a father's name, not a surname ("bin Salman").
+const PATRONYMIC: [&str; 4] = ["bin", "ibn", "bint", "ben"];
+
 impl<'t> Document<'t> {
     pub(crate) fn new(text: &'t str, base: &'t Lexicon) -> Document<'t> {
         Document {
@@ -262,8 +265,7 @@ impl<'t> Document<'t> {
                     let mut words = canonical.rsplit(' ');
                     let last_word = words.next().filter(|w| w.len() > 2);
                     let before = words.next();
-                    let patronymic =
-                        before.is_some_and(|b| matches!(b, "bin" | "ibn" | "bint" | "ben"));
+                    let patronymic = before.is_some_and(|b| PATRONYMIC.contains(&b));
                     if let (Some(w), Some(_), false) = (last_word, before, patronymic) {
                         self.add_surname(w, start, e);
                     }
@@ -462,7 +464,6 @@ fn merge(mut v: Vec<Mention>, mid: usize) -> Vec<Mention> {
 /// `list` is in text order (mentions are recorded as the chunks are linked).
 fn nearest(list: Option<&Vec<(usize, u32)>>, pos: usize) -> Option<u32> {
     let list = list?;
-    // The last mention before `pos`, else the first one after it.
     let before = list.partition_point(|&(p, _)| p < pos);
     list.get(before.saturating_sub(1)).map(|&(_, e)| e)
 }
@@ -510,12 +511,7 @@ fn surname<'c>(ctx: &Ctx<'c>, c: &Candidate) -> (usize, Option<&'c str>) {
         }
     }
     // A patronymic is no surname: "Salman" in "Mohammed bin Salman" names his father.
-    let patronymic = |i: usize| {
-        i > 0
-            && ["bin", "ibn", "bint", "ben"]
-                .iter()
-                .any(|p| ctx.is_word(i - 1, p))
-    };
+    let patronymic = |i: usize| i > 0 && PATRONYMIC.iter().any(|p| ctx.is_word(i - 1, p));
     let last = last.filter(|&i| !patronymic(i));
     // "Thomas-Greenfield": a dash-joined surname is looked up whole.
     let word = last.map(|i| {

@@ -96,6 +96,12 @@ fn text_arg(func: &str, text: &JsValue) -> Result<String, JsValue> {
     })
 }
 
+/// A field of a JS object; `None` when absent, `undefined` or `null`.
+fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, JsValue> {
+    let v = js_sys::Reflect::get(object, &name.into())?;
+    Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+}
+
 /// Fields are read one by one, so misspelt keys must be refused explicitly.
 fn check_keys(value: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
     for k in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
@@ -120,10 +126,9 @@ fn options_arg(func: &str, options: &JsValue) -> Result<Options, JsValue> {
         )));
     }
     check_keys(options, &["labels"], &format!("{func}: options"))?;
-    let labels = js_sys::Reflect::get(options, &"labels".into())?;
-    if labels.is_undefined() || labels.is_null() {
+    let Some(labels) = field(options, "labels")? else {
         return Ok(Options::default());
-    }
+    };
     let invalid = || {
         type_error(format!(
             "{func}: invalid options: labels must be an array of \"actor\", \"country\" or \"agreement\""
@@ -287,30 +292,29 @@ fn dictionary_arg(value: &JsValue) -> Result<Dictionary, JsValue> {
     const WHAT: &str = "new Annotator(): dictionary";
     check_keys(value, &["entries", "deny"], WHAT)?;
     let mut dictionary = Dictionary::default();
-    for (field, text) in [("entries", false), ("deny", true)] {
-        let list = js_sys::Reflect::get(value, &field.into())?;
-        if list.is_undefined() || list.is_null() {
+    for (name, text) in [("entries", false), ("deny", true)] {
+        let Some(list) = field(value, name)? else {
             continue;
-        }
+        };
         let expected = if text {
             "an array of strings"
         } else {
             "an array of entries { text, type, … }"
         };
         if !js_sys::Array::is_array(&list) {
-            return Err(type_error(format!("{WHAT}.{field} must be {expected}")));
+            return Err(type_error(format!("{WHAT}.{name} must be {expected}")));
         }
         let list = js_sys::Array::from(&list);
         // Checked before reading, so an enormous array is refused without being copied.
         if list.length() as usize > MAX_ENTRIES {
             return Err(js_sys::Error::new(&format!(
-                "{WHAT}.{field} has {} items; at most {MAX_ENTRIES} entries, aliases and denied texts are allowed",
+                "{WHAT}.{name} has {} items; at most {MAX_ENTRIES} entries, aliases and denied texts are allowed",
                 list.length()
             ))
             .into());
         }
         for (i, item) in list.iter().enumerate() {
-            let at = format!("{WHAT}.{field}[{i}]");
+            let at = format!("{WHAT}.{name}[{i}]");
             if text {
                 let s = item
                     .as_string()
@@ -336,13 +340,12 @@ fn dictionary_arg(value: &JsValue) -> Result<Dictionary, JsValue> {
 
 /// A string field of a JS object: `None` if absent, a `TypeError` naming it if not a string.
 fn string_field(item: &JsValue, name: &str, at: &str) -> Result<Option<String>, JsValue> {
-    let v = js_sys::Reflect::get(item, &name.into())?;
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    v.as_string()
-        .map(Some)
-        .ok_or_else(|| type_error(format!("{at}.{name} must be a string")))
+    field(item, name)?
+        .map(|v| {
+            v.as_string()
+                .ok_or_else(|| type_error(format!("{at}.{name} must be a string")))
+        })
+        .transpose()
 }
 
 /// One dictionary entry `{ text, type, label?, name?, country?, aliases? }`.
@@ -366,22 +369,21 @@ fn entry_arg(item: &JsValue, at: &str) -> Result<Entry, JsValue> {
             ))
         })?),
     };
-    let aliases = js_sys::Reflect::get(item, &"aliases".into())?;
-    let aliases = if aliases.is_undefined() || aliases.is_null() {
-        Vec::new()
-    } else if js_sys::Array::is_array(&aliases) {
-        js_sys::Array::from(&aliases)
+    let aliases = match field(item, "aliases")? {
+        None => Vec::new(),
+        Some(aliases) if js_sys::Array::is_array(&aliases) => js_sys::Array::from(&aliases)
             .iter()
             .enumerate()
             .map(|(j, a)| {
                 a.as_string()
                     .ok_or_else(|| type_error(format!("{at}.aliases[{j}] must be a string")))
             })
-            .collect::<Result<_, _>>()?
-    } else {
-        return Err(type_error(format!(
-            "{at}.aliases must be an array of strings"
-        )));
+            .collect::<Result<_, _>>()?,
+        Some(_) => {
+            return Err(type_error(format!(
+                "{at}.aliases must be an array of strings"
+            )))
+        }
     };
     Ok(Entry {
         text,

@@ -95,6 +95,16 @@ const TYPED = ' Kenya and Uganda signed a ferry accord on Friday, and Kenyan Tra
 // ------------------------------------------------------------------------------------------
 // Page helpers.
 
+// Puts the caret at the paragraph break nearest after the middle of `text` (already in the draft).
+async function caretAtMiddle(page, text) {
+  const at = text.indexOf('\n\n', Math.floor(text.length / 2));
+  await page.evaluate((at) => {
+    const ta = document.querySelector('#draft');
+    ta.focus();
+    ta.setSelectionRange(at, at);
+  }, at);
+}
+
 async function waitSettled(page, timeout = 120000) {
   await page.waitForFunction(() => {
     const s = window.__annotatorStats;
@@ -188,12 +198,7 @@ try {
   let checkType = null;
   for (let round = 0; round < (quick ? 1 : 3); round++) {
     if (round > 0) await pasteOnce(page, text2k);
-    const middle = text2k.indexOf('\n\n', Math.floor(text2k.length / 2));
-    await page.evaluate((at) => {
-      const ta = document.querySelector('#draft');
-      ta.focus();
-      ta.setSelectionRange(at, at);
-    }, middle);
+    await caretAtMiddle(page, text2k);
     const seqBefore = await page.evaluate(() => window.__annotatorStats.inputSeq);
     if (trace && round === 0) await browser.startTracing(page, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8.execute'] });
     for (const ch of TYPED) {
@@ -246,12 +251,7 @@ try {
 
   // Typing in the 100,000-word text: the characters must keep appearing (the engine runs in the
   // worker, coalesced); the highlights follow when the worker catches up.
-  const middle100k = text100k.indexOf('\n\n', Math.floor(text100k.length / 2));
-  await page.evaluate((at) => {
-    const ta = document.querySelector('#draft');
-    ta.focus();
-    ta.setSelectionRange(at, at);
-  }, middle100k);
+  await caretAtMiddle(page, text100k);
   const seq100k = await page.evaluate(() => window.__annotatorStats.inputSeq);
   for (const ch of TYPED.slice(0, quick ? 10 : 30)) {
     await page.keyboard.type(ch);

@@ -282,27 +282,13 @@ impl Builder {
         };
         for &(node, entry) in &self.pending {
             let (start, count) = &mut nodes[node as usize];
-            grouped[(*start + *count) as usize] = entry;
-            *count += 1;
-        }
-        // A form listed twice for the same target is kept once (compacted in place).
-        let mut kept = 0;
-        for (start, count) in nodes.iter_mut() {
-            let (from, to) = (*start as usize, (*start + *count) as usize);
-            *start = kept as u32;
-            for i in from..to {
-                let entry = grouped[i];
-                if !grouped[*start as usize..kept]
-                    .iter()
-                    .any(|e| e.target == entry.target)
-                {
-                    grouped[kept] = entry;
-                    kept += 1;
-                }
+            let placed = &grouped[*start as usize..(*start + *count) as usize];
+            // A form listed twice for the same target is kept once (its slot stays unused).
+            if !placed.iter().any(|e| e.target == entry.target) {
+                grouped[(*start + *count) as usize] = entry;
+                *count += 1;
             }
-            *count = kept as u32 - *start;
         }
-        grouped.truncate(kept);
         self.lex.entries = grouped;
         self.lex.words.shrink_to_fit();
         self.lex.edges.shrink_to_fit();

@@ -131,15 +131,10 @@ pub(crate) fn name(ctx: &Ctx<'_>, i: usize) -> Option<(usize, usize)> {
     if ctx.initial(end - 1) && parts == 1 {
         return None;
     }
-    if ctx.punct(end, ",")
-        && ctx.is(end + 1, class::SUFFIX)
-        && ctx.tok(end + 1).has(crate::text::UPPER_INITIAL)
+    if ctx.punct(end, ",") && ctx.is(end + 1, class::SUFFIX) && ctx.tok(end + 1).has(UPPER_INITIAL)
     {
         end += 2;
-    } else if ctx.is(end, class::SUFFIX)
-        && ctx.tok(end).has(crate::text::UPPER_INITIAL)
-        && !ctx.new_line(end)
-    {
+    } else if ctx.is(end, class::SUFFIX) && ctx.tok(end).has(UPPER_INITIAL) && !ctx.new_line(end) {
         end += 1;
     }
     Some((end, parts))
@@ -238,24 +233,19 @@ pub(crate) fn country_before(ctx: &Ctx<'_>, title: usize) -> Option<u16> {
 fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < ctx.len() {
-        if ctx.tok(i).has(UPPER_INITIAL)
-            && ctx.is(i, class::GIVEN)
-            && ctx.title_case(i)
-            && free(ctx, i)
-        {
+        // Title case first: it is the cheapest test, and most tokens fail it.
+        if ctx.title_case(i) && ctx.is(i, class::GIVEN) && free(ctx, i) {
             if let Some((end, parts)) = name(ctx, i) {
                 if parts >= 2 {
                     // "Chinese President Xi", "her Icelandic counterpart, Gunnar Magnusson".
                     let title = if i > 1 && ctx.punct(i - 1, ",") {
-                        i - 2
+                        Some(i - 2)
                     } else {
-                        i.wrapping_sub(1)
+                        i.checked_sub(1)
                     };
-                    let country = if i > 0 && ctx.is(title, class::TITLE) {
-                        country_before(ctx, title)
-                    } else {
-                        None
-                    };
+                    let country = title
+                        .filter(|&t| ctx.is(t, class::TITLE))
+                        .and_then(|t| country_before(ctx, t));
                     out.push(person(i, end, country));
                     i = end;
                     continue;

@@ -378,21 +378,20 @@ pub(crate) fn lower_prefix(buf: &[u8], start: usize, end: usize) -> u64 {
     lower8(load8(buf, start, end.min(start + 8)))
 }
 
-/// [`key_hash`], faster for keys of at most eight bytes with eight readable bytes at `start`.
+/// One step of [`key_hash`]: mixes eight lower-cased key bytes into `h`.
+#[inline(always)]
+fn mix(h: u64, bytes: u64) -> u64 {
+    (h.rotate_left(26) ^ lower8(bytes)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// [`key_hash`] without its loop, for the tokenizer's words (most are at most eight bytes).
 #[inline(always)]
 fn short_key_hash(buf: &[u8], start: usize, end: usize) -> u32 {
     let len = end - start;
-    if len > 8 || start + 8 > buf.len() {
+    if len > 8 {
         return key_hash(buf, start, end);
     }
-    let word = u64::from_le_bytes(buf[start..start + 8].try_into().expect("eight bytes"));
-    let word = if len == 8 {
-        word
-    } else {
-        word & ((1u64 << (8 * len)) - 1)
-    };
-    let h = ((len as u64).rotate_left(26) ^ lower8(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (h >> 32) as u32
+    (mix(len as u64, load8(buf, start, end)) >> 32) as u32
 }
 
 /// The lookup hash of `buf[start..end]` with ASCII letters lower-cased: equal for a token and
@@ -402,8 +401,7 @@ pub(crate) fn key_hash(buf: &[u8], start: usize, end: usize) -> u32 {
     let mut h = (end - start) as u64;
     let mut at = start;
     while at < end {
-        let word = lower8(load8(buf, at, end.min(at + 8)));
-        h = (h.rotate_left(26) ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h = mix(h, load8(buf, at, end.min(at + 8)));
         at += 8;
     }
     (h >> 32) as u32
