@@ -7,14 +7,24 @@ use hashbrown::HashTable;
 
 use crate::text::{key_hash, lower_prefix};
 
+/// 16 bytes: the table is probed once per token and is larger than the L2 cache, so its size
+/// matters. Words hold no NUL byte, so a zero-padded prefix is the whole key of up to eight bytes.
 #[derive(Clone, Copy)]
 struct Slot {
     /// The first eight bytes of the key, zero-padded.
     prefix: u64,
-    hash: u32,
+    /// The word id, with [`LONG`] set for keys longer than eight bytes.
     id: u32,
     flags: u32,
-    len: u32,
+}
+
+/// Marks a slot's key as longer than its prefix (then the arena holds the whole key).
+const LONG: u32 = 1 << 31;
+
+impl Slot {
+    fn id(&self) -> u32 {
+        self.id & !LONG
+    }
 }
 
 /// Folded words and their ids (ids count up from 0 in insertion order).
@@ -32,6 +42,12 @@ fn spread(h: u32) -> u64 {
     u64::from(h).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ u64::from(h)
 }
 
+/// A slot's table hash, recomputed from its key (only when the table grows or shrinks).
+fn rehash(arena: &str, spans: &[(u32, u32)], s: &Slot) -> u64 {
+    let (start, end) = spans[s.id() as usize];
+    spread(key_hash(arena.as_bytes(), start as usize, end as usize))
+}
+
 impl Words {
     #[inline]
     fn key(&self, id: u32) -> &[u8] {
@@ -46,18 +62,15 @@ impl Words {
         let prefix = lower_prefix(buf, start, end);
         let bytes = &buf[start..end];
         self.table.find(spread(hash), |s| {
-            s.hash == hash
-                && s.prefix == prefix
-                && s.len as usize == bytes.len()
-                && (bytes.len() <= 8
-                    || if folded {
-                        self.key(s.id) == bytes
-                    } else {
-                        self.key(s.id)
-                            .iter()
-                            .zip(bytes)
-                            .all(|(k, b)| *k == b.to_ascii_lowercase())
-                    })
+            s.prefix == prefix
+                && if bytes.len() <= 8 {
+                    s.id & LONG == 0
+                } else if folded {
+                    self.key(s.id()) == bytes
+                } else {
+                    // Keys are folded: lower-casing both sides only lower-cases `bytes`.
+                    self.key(s.id()).eq_ignore_ascii_case(bytes)
+                }
         })
     }
 
@@ -66,7 +79,7 @@ impl Words {
     pub(crate) fn get(&self, key: &[u8]) -> Option<(u32, u32)> {
         let hash = key_hash(key, 0, key.len());
         self.find(key, 0, key.len(), hash, true)
-            .map(|s| (s.id, s.flags))
+            .map(|s| (s.id(), s.flags))
     }
 
     /// The id and flags of the ASCII token `chunk[start..end]`, ignoring case, given its
@@ -80,7 +93,7 @@ impl Words {
         hash: u32,
     ) -> Option<(u32, u32)> {
         self.find(chunk, start, end, hash, false)
-            .map(|s| (s.id, s.flags))
+            .map(|s| (s.id(), s.flags))
     }
 
     /// The id of a folded key, adding it if new.
@@ -88,7 +101,7 @@ impl Words {
         let bytes = key.as_bytes();
         let hash = key_hash(bytes, 0, bytes.len());
         if let Some(s) = self.find(bytes, 0, bytes.len(), hash, true) {
-            return s.id;
+            return s.id();
         }
         let id = self.spans.len() as u32;
         let start = self.arena.len() as u32;
@@ -96,18 +109,18 @@ impl Words {
         self.spans.push((start, self.arena.len() as u32));
         let slot = Slot {
             prefix: lower_prefix(bytes, 0, bytes.len()),
-            hash,
-            id,
+            id: if bytes.len() > 8 { id | LONG } else { id },
             flags: 0,
-            len: bytes.len() as u32,
         };
+        let (arena, spans) = (&self.arena, &self.spans);
         self.table
-            .insert_unique(spread(hash), slot, |s| spread(s.hash));
+            .insert_unique(spread(hash), slot, |s| rehash(arena, spans, s));
         id
     }
 
     pub(crate) fn reserve(&mut self, n: usize) {
-        self.table.reserve(n, |s| spread(s.hash));
+        let (arena, spans) = (&self.arena, &self.spans);
+        self.table.reserve(n, |s| rehash(arena, spans, s));
         self.spans.reserve(n);
         self.arena.reserve(n * 8);
     }
@@ -115,13 +128,41 @@ impl Words {
     /// Sets every word's class flags (indexed by id).
     pub(crate) fn set_flags(&mut self, flags: &[u32]) {
         for slot in self.table.iter_mut() {
-            slot.flags = flags[slot.id as usize];
+            slot.flags = flags[slot.id() as usize];
         }
     }
 
     pub(crate) fn shrink_to_fit(&mut self) {
         self.arena.shrink_to_fit();
         self.spans.shrink_to_fit();
-        self.table.shrink_to_fit(|s| spread(s.hash));
+        let (arena, spans) = (&self.arena, &self.spans);
+        self.table.shrink_to_fit(|s| rehash(arena, spans, s));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_sharing_a_prefix_stay_apart() {
+        let mut words = Words::default();
+        let keys = ["abcdefgh", "abcdefghi", "abcdefghij", "ab", "abc"];
+        let ids: Vec<u32> = keys.iter().map(|k| words.insert(k)).collect();
+        words.shrink_to_fit();
+        let cases: &[(&str, Option<u32>)] = &[
+            ("abcdefgh", Some(ids[0])),
+            ("ABCDEFGHI", Some(ids[1])),
+            ("AbcdefghiJ", Some(ids[2])),
+            ("abcdefghijk", None),
+            ("abcdefg", None),
+            ("aB", Some(ids[3])),
+            ("a", None),
+        ];
+        for &(probe, want) in cases {
+            let b = probe.as_bytes();
+            let got = words.get_ascii(b, 0, b.len(), key_hash(b, 0, b.len()));
+            assert_eq!(got.map(|(id, _)| id), want, "{probe}");
+        }
     }
 }

@@ -23,7 +23,11 @@ pub(crate) fn mark_sentences(chunk: &str, tokens: &mut [Token]) {
             }
             Kind::Punct => {
                 let c = t.text(chunk);
-                if matches!(c, "." | "!" | "?" | "…" | ":" | ";" | "•" | "|") {
+                let ends = match c.as_bytes() {
+                    [b] => matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'|'),
+                    _ => matches!(c, "…" | "•"),
+                };
+                if ends {
                     start_next = true;
                 } else if matches!(c, "“" | "\"" | "«" | "(" | "[") && !start_next {
                     // A quotation or parenthesis opening after a space starts a clause whose

@@ -131,6 +131,7 @@ DROP_CAPITAL = {
     ("ZA", "Bloemfontein"): "judicial capital; Pretoria is the seat of government",
     ("ZA", "Cape Town"): "legislative capital; mostly a city mention in news",
     ("SC", "Victoria"): "a personal name and several other places",
+    ("BE", "Brussels"): "as a metonym it stands for the EU, not Belgium's government",
 }
 
 # Accent-less forms not generated: English words or other places.
