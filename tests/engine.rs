@@ -59,6 +59,10 @@ both! {
             ("King Salman met Mohammed bin Salman.", "Salman", Type::Person, "Salman", None),
             // "Long Name (ACR)": the acronym is a mention of the long name.
             ("The Coastal Defence Council (CDC) met.", "CDC", Type::Organization, "Coastal Defence Council", None),
+            // A listed government body belongs to its possessor, if any.
+            ("The Joint Chiefs of Staff met.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("US")),
+            ("South Korea's Joint Chiefs of Staff said so.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("KR")),
+            ("Israel's National Security Council warned.", "National Security Council", Type::Organization, "National Security Council", Some("IL")),
         ];
         let annotator = Annotator::new();
         for &(text, covered, ty, entity, country) in table {

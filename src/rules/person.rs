@@ -194,10 +194,22 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if j >= ctx.len() || ctx.new_line(j) && j > t + 1 {
             continue;
         }
-        if let Some((end, parts)) = name(ctx, j) {
+        // "Deputy Foreign Minister Do Hung Viet": a surname that is also a function word,
+        // capitalised mid-sentence right after a title, leads a name of two more parts.
+        let (first, found) = match name(ctx, j) {
+            None if j == t + 1
+                && ctx.is(j, class::STOP)
+                && ctx.title_case(j)
+                && !ctx.sent_start(j) =>
+            {
+                (j, name(ctx, j + 1).filter(|&(_, parts)| parts >= 2))
+            }
+            found => (j, found),
+        };
+        if let Some((end, parts)) = found {
             if parts >= min_parts {
                 let country = country.or_else(|| country_before(ctx, t));
-                out.push(person(j, end, country));
+                out.push(person(first, end, country));
             }
         }
     }
