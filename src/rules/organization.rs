@@ -31,6 +31,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             last += 1;
         }
         last = of_phrase_end(ctx, last, &["of", "for", "on"]);
+        // "United States Forces Korea", "U.S. Forces Japan": a state's forces stationed in
+        // another place are named after both.
+        let state_first = ctx
+            .covered(first)
+            .is_some_and(|c| c.ty() == Some(Type::Country));
+        if last == h + 1 && state_first && ctx.is_word(h, "forces") && place_word(ctx, last) {
+            last = ctx.country_at(last).unwrap_or(last + 1);
+        }
         if first == h && last == h + 1 {
             continue;
         }
@@ -38,6 +46,18 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         c.country = country_in(ctx, first, last).or_else(|| possessor(ctx, first));
         out.push(c);
     }
+}
+
+/// A title-cased place name at `i` on the same line: a country or an unlisted name word.
+fn place_word(ctx: &Ctx<'_>, i: usize) -> bool {
+    i < ctx.len()
+        && !ctx.new_line(i)
+        && !ctx.sent_start(i)
+        && !ctx.is(i, class::TITLE)
+        && match ctx.covered(i) {
+            Some(c) => c.first as usize == i && c.ty() == Some(Type::Country),
+            None => name_word(ctx, i),
+        }
 }
 
 /// Whether token `i` can be a word of a title-cased name: a title-case word that is not a
