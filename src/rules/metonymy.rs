@@ -6,6 +6,7 @@
 
 use super::Ctx;
 use crate::annotation::Type;
+use crate::candidate::{Candidate, Source, Target};
 use crate::gazetteer::class;
 
 /// Whether the capital or seat reading `first..last` stands for a government.
@@ -147,4 +148,50 @@ fn agent_follows(ctx: &Ctx<'_>, mut i: usize) -> bool {
         i += 1;
     }
     false
+}
+
+/// "Talks with the North": once North Korea is named in the chunk, "the North" is that state,
+/// and "the South" is South Korea if it is named too (an elliptical alias in GUIDELINES.md).
+/// `korea` holds the ids of North and South Korea.
+pub(crate) fn the_north(ctx: &Ctx<'_>, korea: Option<(u16, u16)>, out: &mut Vec<Candidate>) {
+    let Some((north, south)) = korea else {
+        return;
+    };
+    let named = |id: u16| {
+        ctx.gaz
+            .iter()
+            .any(|c| matches!(c.target, Target::Country(t) if t == id))
+    };
+    if !named(north) {
+        return;
+    }
+    let south_named = named(south);
+    for i in 1..ctx.len() {
+        let id = if ctx.is_word(i, "north") {
+            north
+        } else if south_named && ctx.is_word(i, "south") {
+            south
+        } else {
+            continue;
+        };
+        // "the North Atlantic", "the South China Sea", "the North-South summit": part of a
+        // name; "the North of England": a region.
+        let next = i + 1;
+        let longer = next < ctx.len()
+            && !ctx.new_line(next)
+            && (ctx.title_case(next) && !ctx.sent_start(next)
+                || ctx.dash(next) && ctx.tok(next).joined()
+                || ctx.is_word(next, "of"));
+        if !ctx.title_case(i)
+            || !ctx.is_word(i - 1, "the")
+            || ctx.new_line(i)
+            || ctx.covered(i).is_some()
+            || longer && !ctx.possessive(next)
+        {
+            continue;
+        }
+        let mut c = Candidate::new(i, next, Type::Country, Source::Rule, Target::Country(id));
+        c.country = Some(id);
+        out.push(c);
+    }
 }
