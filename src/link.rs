@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 
 use crate::annotation::{Annotation, Type};
 use crate::candidate::{Candidate, Target};
-use crate::gazetteer::{class, Lexicon};
+use crate::gazetteer::{class, Lexicon, PATRONYMIC};
 use crate::rules::Ctx;
 use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT, UPPER_INITIAL};
 
@@ -103,9 +103,6 @@ impl Linked {
 }
 
 const NO_ENTITY: u32 = u32::MAX;
-
-/// Particles after which a name part is a father's name, not a surname ("bin Salman").
-const PATRONYMIC: [&str; 4] = ["bin", "ibn", "bint", "ben"];
 
 impl<'t> Document<'t> {
     pub(crate) fn new(text: &'t str, base: &'t Lexicon) -> Document<'t> {

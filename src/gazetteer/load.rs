@@ -2,7 +2,9 @@
 
 use std::sync::OnceLock;
 
-use super::{class, Agreement, Builder, CountryForm, EntryTarget, Lexicon, Org, Person};
+use super::{
+    class, Agreement, Builder, CountryForm, EntryTarget, Lexicon, Org, Person, PATRONYMIC,
+};
 use crate::error::Error;
 
 /// The kind column of `organizations.tsv`.
@@ -214,8 +216,27 @@ fn load_people(b: &mut Builder) -> Result<(), Error> {
         for a in aliases(cols[3]) {
             b.add_phrase(a, EntryTarget::Person(id));
         }
+        // A listed person's surname is a known surname: "Clinton said" names a person even
+        // where "Clinton" alone is too ambiguous to be an alias.
+        if let Some(surname) = surname_of(cols[0]) {
+            b.add_class(surname, class::SURNAME);
+        }
     }
     Ok(())
+}
+
+/// The family name at the end of a listed full name: not a patronymic ("Mohammed bin
+/// Salman"), a suffix or regnal number ("Jr.", "XIV"), or a pope's name.
+fn surname_of(name: &str) -> Option<&str> {
+    let mut words = name.rsplit(' ');
+    let last = words.next()?;
+    let before = words.next()?;
+    let plain = last.len() >= 3
+        && last
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && last.chars().any(char::is_lowercase);
+    (plain && !PATRONYMIC.contains(&before) && !name.starts_with("Pope ")).then_some(last)
 }
 
 fn load_orgs(b: &mut Builder) -> Result<(), Error> {

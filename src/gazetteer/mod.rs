@@ -84,6 +84,9 @@ pub(crate) mod class {
     }
 }
 
+/// Particles after which a name part is a father's name, not a surname ("bin Salman").
+pub(crate) const PATRONYMIC: [&str; 4] = ["bin", "ibn", "bint", "ben"];
+
 /// No word id: the token is in no list.
 pub(crate) const NO_WORD: u32 = u32::MAX;
 

@@ -299,8 +299,14 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             || ctx.dash(next)
             || ctx.punct(next, "(")
             || ctx.is(next, class::PARTICLE);
-        let candidate = more && ctx.title_case(i) && free(ctx, i) && ctx.covered(i).is_none();
-        let Some((end, parts)) = candidate.then(|| name(ctx, i)).flatten() else {
+        let plausible = ctx.title_case(i) && free(ctx, i) && ctx.covered(i).is_none();
+        // "Clinton said", "…," said Dole.": a known surname alone, as the one quoted.
+        if plausible && !more && ctx.is(i, class::SURNAME) && quoted(ctx, i) {
+            out.push(person(i, next, None));
+            i = next;
+            continue;
+        }
+        let Some((end, parts)) = (more && plausible).then(|| name(ctx, i)).flatten() else {
             i += 1;
             continue;
         };
@@ -327,6 +333,19 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         i = end;
     }
+}
+
+/// Whether the one-word name at `i` is the subject of a reporting verb ("Clinton said") or
+/// comes after one at the end of a clause ("…," said Clinton.").
+fn quoted(ctx: &Ctx<'_>, i: usize) -> bool {
+    let said_before = i > 0
+        && !ctx.new_line(i)
+        && ctx.is(i - 1, class::REPORT_VERB)
+        && ctx.tok(i - 1).is_lower_word();
+    let clause_ends = i + 1 >= ctx.len()
+        || ctx.new_line(i + 1)
+        || [".", ",", ";"].iter().any(|p| ctx.punct(i + 1, p));
+    reporting_after(ctx, i + 1) || said_before && clause_ends
 }
 
 fn reporting_after(ctx: &Ctx<'_>, end: usize) -> bool {
