@@ -86,12 +86,13 @@ fn names_with_lower_head(ctx: &Ctx<'_>, h: usize) -> bool {
         "pact",
         "protocol",
         "declaration",
+        "memorandum",
     ]
     .iter()
     .any(|w| ctx.is_word(h, w))
 }
 
-/// "Prespa accord", "Prespes deal", "Minsk agreements", "USMCA agreement".
+/// "Prespa accord", "Prespes deal", "Minsk agreements", "USMCA agreement", "Sochi memorandum".
 fn named_by_lower_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     if h == 0 || ctx.new_line(h) || !names_with_lower_head(ctx, h) {
         return;
