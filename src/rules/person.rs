@@ -48,7 +48,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 
 /// Whether token `i` may be a part of a name, apart from its shape.
 fn free(ctx: &Ctx<'_>, i: usize) -> bool {
-    if ctx.is(i, NOT_NAME) || ctx.shout(i) {
+    if ctx.is(i, NOT_NAME) && !month_as_name(ctx, i) || ctx.shout(i) {
         return false;
     }
     if implausible_name(ctx.word(i)) {
@@ -58,6 +58,20 @@ fn free(ctx: &Ctx<'_>, i: usize) -> bool {
         None => true,
         Some(c) => c.kind == CandKind::Place || c.ty() == Some(Type::Person),
     }
+}
+
+/// A month that is also a given name, used as one: "Jan de Vries", "April Ryan"; not after a
+/// number or a function word ("on Jan 5", "in April Britain voted").
+fn month_as_name(ctx: &Ctx<'_>, i: usize) -> bool {
+    let next = i + 1;
+    ctx.is(i, class::GIVEN)
+        && !ctx.is(i, NOT_NAME & !class::MONTH)
+        && next < ctx.len()
+        && !ctx.new_line(next)
+        && (ctx.title_case(next) || ctx.is(next, class::PARTICLE) && ctx.tok(next).is_lower_word())
+        && (i == 0
+            || ctx.new_line(i)
+            || !ctx.is(i - 1, class::STOP) && ctx.tok(i - 1).kind != Kind::Number)
 }
 
 /// One part of a name at `i`: a title-case word with dash-joined continuations
@@ -317,12 +331,16 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         // A capital at a sentence start proves nothing ("Later Korenkov said"), unless the
         // word is a known given name.
         let weak_start = ctx.sent_start(i) && !ctx.is(i, class::GIVEN);
+        // "Separately Patiño, the chief negotiator, said": an adverb opening the sentence.
+        let adverb = weak_start && ctx.word(i).ends_with("ly");
+        // A title in apposition is evidence enough even at a sentence start ("Otty Patiño,
+        // the government's chief negotiator, said").
         let evidence = with_country
-            || !weak_start
-                && parts >= 2
-                && (reporting_after(ctx, end)
-                    || title_in_apposition(ctx, end)
-                    || ctx.is(end - 1, class::SURNAME));
+            || parts >= 2
+                && !adverb
+                && (title_in_apposition(ctx, end)
+                    || !weak_start
+                        && (reporting_after(ctx, end) || ctx.is(end - 1, class::SURNAME)));
         if evidence {
             let country = if with_country {
                 ctx.covered(end + 1).and_then(|c| c.country)
