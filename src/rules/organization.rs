@@ -96,7 +96,14 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
             && name_word(ctx, p - 1)
             && ctx.covered(p - 1).is_none()
             && name_word(ctx, k);
-        if name_word(ctx, p) || dash_joined || inner_and {
+        // "New York Declaration", "New Development Bank": "New" opening a name, not before
+        // the head itself ("a New Agreement").
+        let new_name = ctx.is_word(p, "new")
+            && ctx.title_case(p)
+            && !ctx.sent_start(p)
+            && k < head
+            && name_word(ctx, k);
+        if name_word(ctx, p) || dash_joined || inner_and || new_name {
             k = p;
         } else if ctx.possessive(p)
             && p > 0
