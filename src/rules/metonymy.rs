@@ -2,7 +2,7 @@
 //! "Beijing's demands", "the Kremlin said") or a place ("met in Paris", "at the White House")?
 //!
 //! Capitals need evidence to count as a government; seats (Kremlin, White House) count unless
-//! the context makes them a place.
+//! the context makes them a place. Also an elliptical alias: "the North" for North Korea.
 
 use super::Ctx;
 use crate::annotation::Type;

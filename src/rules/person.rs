@@ -41,6 +41,7 @@ fn implausible_name(word: &str) -> bool {
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let start = out.len();
     by_title(ctx, out);
+    by_byline(ctx, out);
     by_given_name(ctx, out);
     by_context(ctx, out);
     by_alias(ctx, start, out);
@@ -225,6 +226,32 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                 let country = country.or_else(|| country_before(ctx, t));
                 out.push(person(first, end, country));
             }
+        }
+    }
+}
+
+/// "By Humeyra Pamuk and Simon Lewis": the authors named at the start of a line.
+fn by_byline(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
+    for b in 0..ctx.len() {
+        if !(ctx.new_line(b) && ctx.title_case(b) && ctx.is_word(b, "by")) {
+            continue;
+        }
+        let mut i = b + 1;
+        while let Some((end, parts)) = (i < ctx.len() && !ctx.new_line(i))
+            .then(|| name(ctx, i))
+            .flatten()
+        {
+            if parts < 2 {
+                break;
+            }
+            out.push(person(i, end, None));
+            // The next author after ",", "and" or ", and".
+            let mut next = end + usize::from(ctx.punct(end, ","));
+            next += usize::from(ctx.is_word(next, "and"));
+            if next == end {
+                break;
+            }
+            i = next;
         }
     }
 }
