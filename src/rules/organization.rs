@@ -137,14 +137,17 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
             break;
         }
         let mut j = k + 1;
-        if ctx.is_word(j, "the") {
+        // "Treaty on the Non-Proliferation …", "Declaration on a New Stage of …".
+        if ["the", "a", "an"].iter().any(|w| ctx.is_word(j, w)) {
             j += 1;
         }
         let mut words = 0;
         while j < ctx.len() && !ctx.new_line(j) && j - end < MAX_NAME_TOKENS {
             if let Some(c) = ctx.covered(j).filter(|c| c.first as usize == j) {
                 j = c.last as usize;
-            } else if name_word(ctx, j) {
+            } else if name_word(ctx, j)
+                || ctx.is_word(j, "new") && ctx.title_case(j) && name_word(ctx, j + 1)
+            {
                 j += 1;
             } else if (ctx.is_word(j, "and") || ctx.punct(j, ",") && ctx.is_word(j + 1, "and"))
                 && name_word(ctx, j + 1 + usize::from(ctx.punct(j, ",")))
