@@ -42,6 +42,9 @@ struct Leftover {
     end: usize,
     /// Sentence-initial and also a known common word: too weak for a lone surname.
     weak: bool,
+    /// No capitalised word next to it, so it may be an organization's head standing alone
+    /// ("the Council"), not a word of another name ("the Air Force Base").
+    alone: bool,
 }
 
 /// The annotations of one document, built chunk by chunk, then finished.
@@ -356,16 +359,22 @@ impl<'t> Document<'t> {
             }
             let weak = t.has(SENT_START)
                 && ctx.flags[i] & !(class::GIVEN | class::SURNAME | class::PHRASE_START) != 0;
+            let capital_at = |k: usize| !ctx.new_line(k) && ctx.title_case(k) && !ctx.sent_start(k);
+            let capital_before = i > 0 && !ctx.new_line(i) && capital_at(i - 1);
+            let capital_after = j + 1 < ctx.len() && capital_at(j + 1);
+            let alone = !(capital_before || capital_after);
             self.leftovers.push(Leftover {
                 start: offset + t.start as usize,
                 end: offset + ctx.tok(j).end as usize,
                 weak,
+                alone,
             });
             if j > i {
                 self.leftovers.push(Leftover {
                     start: offset + t.start as usize,
                     end: offset + t.end as usize,
                     weak,
+                    alone: false,
                 });
             }
             i = j + 1;
@@ -397,11 +406,10 @@ impl<'t> Document<'t> {
                 continue;
             }
             let key = self.fold_into_key(&self.text[l.start..l.end]);
-            let acronym = self
-                .acronyms
-                .get(key.as_str())
-                .copied()
-                .or_else(|| nearest(self.heads.get(key.as_str()), l.start).map(|i| i as usize));
+            let acronym = self.acronyms.get(key.as_str()).copied().or_else(|| {
+                let heads = self.heads.get(key.as_str()).filter(|_| l.alone);
+                nearest(heads, l.start).map(|i| i as usize)
+            });
             let surname = if acronym.is_none() && !l.weak {
                 nearest(self.surnames.get(key.as_str()), l.start)
             } else {

@@ -123,7 +123,7 @@ fn load_base() -> Result<Lexicon, Error> {
     load_words(&mut b)?;
     load_countries(&mut b, "src/data/countries/countries.tsv", COUNTRIES)?;
     load_countries(&mut b, "src/data/countries/extra.tsv", COUNTRIES_EXTRA)?;
-    load_people(&mut b)?;
+    let people_surnames = load_people(&mut b)?;
     load_orgs(&mut b)?;
     load_agreements(&mut b)?;
     for (text, flag) in [(GIVEN_NAMES, class::GIVEN), (SURNAMES, class::SURNAME)] {
@@ -137,6 +137,14 @@ fn load_base() -> Result<Lexicon, Error> {
             word.truncate(shared.min(word.len()));
             word.push_str(line.get(1..).unwrap_or(""));
             b.add_class(&word, flag);
+        }
+    }
+    // A listed person's surname is a known surname ("Clinton said" names a person even where
+    // "Clinton" alone is too ambiguous to be an alias), unless it is also a given name
+    // ("Camp David").
+    for surname in people_surnames {
+        if !b.has_class(surname, class::GIVEN) {
+            b.add_class(surname, class::SURNAME);
         }
     }
     for (_, phrase) in lines(NON_ENTITIES) {
@@ -201,8 +209,10 @@ fn country_column(b: &mut Builder, file: &str, n: usize, code: &str) -> Result<O
         .ok_or_else(|| Error::data(file, n, format!("unknown country code {code:?}")))
 }
 
-fn load_people(b: &mut Builder) -> Result<(), Error> {
+/// Loads the people; returns their surnames.
+fn load_people(b: &mut Builder) -> Result<Vec<&'static str>, Error> {
     const FILE: &str = "src/data/people.tsv";
+    let mut surnames = Vec::new();
     for (n, line) in lines(PEOPLE) {
         let cols = columns::<4>(FILE, n, line)?;
         let country = country_column(b, FILE, n, cols[1])?;
@@ -216,13 +226,9 @@ fn load_people(b: &mut Builder) -> Result<(), Error> {
         for a in aliases(cols[3]) {
             b.add_phrase(a, EntryTarget::Person(id));
         }
-        // A listed person's surname is a known surname: "Clinton said" names a person even
-        // where "Clinton" alone is too ambiguous to be an alias.
-        if let Some(surname) = surname_of(cols[0]) {
-            b.add_class(surname, class::SURNAME);
-        }
+        surnames.extend(surname_of(cols[0]));
     }
-    Ok(())
+    Ok(surnames)
 }
 
 /// The family name at the end of a listed full name: not a patronymic ("Mohammed bin

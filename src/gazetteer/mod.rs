@@ -220,6 +220,16 @@ impl Builder {
         self.key = key;
     }
 
+    /// Whether the single word `word` is already listed with one of the class `flags`.
+    pub(crate) fn has_class(&self, word: &str, flags: u32) -> bool {
+        let mut key = String::new();
+        text::fold_key(word, &mut key);
+        self.lex
+            .words
+            .get(key.as_bytes())
+            .is_some_and(|(id, _)| self.flags[id as usize] & flags != 0)
+    }
+
     /// Lists `form` (a phrase as written) as standing for `target`.
     pub(crate) fn add_phrase(&mut self, form: &str, target: EntryTarget) {
         let mut tokens = std::mem::take(&mut self.tokens);

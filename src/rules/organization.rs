@@ -39,7 +39,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if last == h + 1 && state_first && ctx.is_word(h, "forces") && place_word(ctx, last) {
             last = ctx.country_at(last).unwrap_or(last + 1);
         }
-        if first == h && last == h + 1 {
+        // "Wright-Patterson Air Force Base": a place named after the organization.
+        let place = last < ctx.len()
+            && !ctx.new_line(last)
+            && ctx.title_case(last)
+            && ctx.is(last, class::PLACE_HEAD);
+        if first == h && last == h + 1 || place {
             continue;
         }
         let mut c = Candidate::new(first, last, Type::Organization, Source::Rule, Target::None);
