@@ -222,7 +222,9 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             found => (j, found),
         };
         if let Some((end, parts)) = found {
-            if parts >= min_parts {
+            // "Executive Order 14024", "General Assembly 2024": a numbered document or event.
+            let numbered = parts == 1 && end < ctx.len() && ctx.tok(end).kind == Kind::Number;
+            if parts >= min_parts && !numbered {
                 let country = country.or_else(|| country_before(ctx, t));
                 out.push(person(first, end, country));
             }
