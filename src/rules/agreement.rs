@@ -120,12 +120,19 @@ fn named_by_lower_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
         if ctx.covered(i).is_some() || ctx.acronym(i) {
             return;
         }
-        // "Trade deals are …": a sentence-initial capital on a common word is no name.
-        if ctx.sent_start(i) && ctx.flags[i] != 0 {
+        // "Trade deals are …", "Diplomatic protocol requires …": a sentence-initial capital on
+        // a common word or an adjective is no name.
+        if ctx.sent_start(i) && (ctx.flags[i] != 0 || adjective(ctx.word(i))) {
             return;
         }
     }
     out.push(candidate(first, h + 1, Type::Named));
+}
+
+/// Whether `word` ends like an English adjective ("Diplomatic", "Bilateral", "Secret").
+fn adjective(word: &str) -> bool {
+    const ENDINGS: [&str; 8] = ["ic", "al", "ive", "ous", "ary", "ed", "ing", "ful"];
+    word.len() > 4 && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// "Resolution 2231", "UN Security Council Resolution 242", "United Nations General Assembly
