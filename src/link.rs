@@ -277,6 +277,16 @@ impl<'t> Document<'t> {
             }
             Type::Organization | Type::Named | Type::Described => {
                 let (canonical, table_country): (Cow<'_, str>, _) = match c.target {
+                    // "Peru's Congress" is not the listed (US) Congress: it keeps its own name.
+                    Target::Org { id, user }
+                        if c.country.is_some_and(|cc| {
+                            lex_of(user).orgs[id as usize]
+                                .country
+                                .is_some_and(|tc| tc != cc)
+                        }) =>
+                    {
+                        (normalize(text), None)
+                    }
                     Target::Org { id, user } => {
                         let o = &lex_of(user).orgs[id as usize];
                         (Cow::Borrowed(&*o.name), o.country)

@@ -63,6 +63,8 @@ both! {
             ("The Joint Chiefs of Staff met.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("US")),
             ("South Korea's Joint Chiefs of Staff said so.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("KR")),
             ("Israel's National Security Council warned.", "National Security Council", Type::Organization, "National Security Council", Some("IL")),
+            // Another state's body of the same name is not the listed one.
+            ("Peru's Congress removed her.", "Congress", Type::Organization, "Congress", Some("PE")),
         ];
         let annotator = Annotator::new();
         for &(text, covered, ty, entity, country) in table {
