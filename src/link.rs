@@ -107,6 +107,9 @@ impl Linked {
 
 const NO_ENTITY: u32 = u32::MAX;
 
+/// Marks a given name among the surnames: "Sir Keir" is looked up as `KNIGHT` + "keir".
+const KNIGHT: char = '\u{1}';
+
 impl<'t> Document<'t> {
     pub(crate) fn new(text: &'t str, base: &'t Lexicon) -> Document<'t> {
         Document {
@@ -270,6 +273,12 @@ impl<'t> Document<'t> {
                         self.add_surname(w, start, e);
                     }
                 }
+                // "Sir Keir" after "Keir Starmer": a knight by his given name.
+                if parts >= 2 {
+                    if let Some((given, _)) = canonical.split_once(' ') {
+                        self.add_surname(&format!("{KNIGHT}{given}"), start, e);
+                    }
+                }
                 if parts == 1 && c.target == Target::None {
                     self.surname_only.push(self.out.len() as u32);
                 }
@@ -397,7 +406,12 @@ impl<'t> Document<'t> {
         for i in std::mem::take(&mut self.surname_only) {
             let m = self.out[i as usize];
             let key = self.fold_into_key(&self.text[m.start..m.end]);
-            let found = nearest(self.surnames.get(key.as_str()), m.start);
+            let mut found = nearest(self.surnames.get(key.as_str()), m.start);
+            let before = self.text[..m.start].trim_end();
+            if found.is_none() && (before.ends_with("Sir") || before.ends_with("Dame")) {
+                let given = format!("{KNIGHT}{key}");
+                found = nearest(self.surnames.get(given.as_str()), m.start);
+            }
             self.key = key;
             if let Some(e) = found {
                 self.out[i as usize].entity = e;
