@@ -107,9 +107,6 @@ impl Linked {
 
 const NO_ENTITY: u32 = u32::MAX;
 
-/// Marks a given name among the surnames: "Sir Keir" is looked up as `KNIGHT` + "keir".
-const KNIGHT: char = '\u{1}';
-
 impl<'t> Document<'t> {
     pub(crate) fn new(text: &'t str, base: &'t Lexicon) -> Document<'t> {
         Document {
@@ -273,12 +270,7 @@ impl<'t> Document<'t> {
                         self.add_surname(w, start, e);
                     }
                 }
-                // "Sir Keir" after "Keir Starmer": a knight by his given name.
-                if parts >= 2 {
-                    if let Some((given, _)) = canonical.split_once(' ') {
-                        self.add_surname(&format!("{KNIGHT}{given}"), start, e);
-                    }
-                }
+
                 if parts == 1 && c.target == Target::None {
                     self.surname_only.push(self.out.len() as u32);
                 }
@@ -400,6 +392,19 @@ impl<'t> Document<'t> {
         }
     }
 
+    /// "Sir Keir" after "Keir Starmer": the latest other entity whose full name starts with
+    /// the given name `given` (rare, so a scan of the entities).
+    fn by_given_name(&self, given: &str, mention: usize) -> Option<u32> {
+        let own = self.out[mention].entity;
+        (0..self.entities.len() as u32).rev().find(|&e| {
+            let name = &*self.entities[e as usize].key;
+            e != own
+                && name
+                    .strip_prefix(given)
+                    .is_some_and(|rest| rest.starts_with(' '))
+        })
+    }
+
     /// Resolves surname-only mentions and acronyms across the whole document and returns the
     /// mentions in text order with their entities.
     pub(crate) fn finish(mut self) -> Linked {
@@ -409,8 +414,7 @@ impl<'t> Document<'t> {
             let mut found = nearest(self.surnames.get(key.as_str()), m.start);
             let before = self.text[..m.start].trim_end();
             if found.is_none() && (before.ends_with("Sir") || before.ends_with("Dame")) {
-                let given = format!("{KNIGHT}{key}");
-                found = nearest(self.surnames.get(given.as_str()), m.start);
+                found = self.by_given_name(&self.text[m.start..m.end], i as usize);
             }
             self.key = key;
             if let Some(e) = found {
