@@ -53,6 +53,7 @@ both! {
             ("The U.S. agreed.", "U.S.", Type::Country, "US", Some("US")),
             ("Joe Biden left. Biden returned.", "Biden", Type::Person, "Joe Biden", Some("US")),
             ("Keir Starmer spoke. Later Sir Keir left.", "Keir", Type::Person, "Keir Starmer", Some("GB")),
+            ("Kazakh diplomat Roman Vassilenko said so.", "Roman Vassilenko", Type::Person, "Roman Vassilenko", Some("KZ")),
             ("The Kremlin said no.", "Kremlin", Type::Organization, "Kremlin", Some("RU")),
             // A listed agreement with a generic head keeps its canonical entity.
             ("They revived the JCPOA agreement.", "JCPOA agreement", Type::Named, "Joint Comprehensive Plan of Action", None),
