@@ -132,7 +132,7 @@ impl Annotator {
             linked.mentions.retain(|m| {
                 !self
                     .deny
-                    .contains(&link::normalize(&text[m.start..m.end]).to_lowercase())
+                    .contains(&link::lower(&link::normalize(&text[m.start..m.end])))
             });
         }
         linked

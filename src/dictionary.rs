@@ -154,7 +154,7 @@ impl Dictionary {
         let mut deny = Vec::with_capacity(self.deny.len());
         for (i, d) in self.deny.iter().enumerate() {
             check_text(&format!("deny[{i}]"), d)?;
-            deny.push(crate::link::normalize(d).to_lowercase());
+            deny.push(crate::link::lower(&crate::link::normalize(d)));
         }
         if self.entries.is_empty() {
             return Ok((None, deny));
