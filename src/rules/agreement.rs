@@ -6,7 +6,7 @@
 //! deal" → "nuclear submarine deal"). Not agreements: the act of agreeing ("reach an
 //! agreement"), demanded arrangements ("requested a ceasefire"), "deal" as a verb.
 
-use super::organization::{of_phrase_end, title_run_start};
+use super::organization::{name_word, of_phrase_end, title_run_start, MAX_NAME_TOKENS};
 use super::Ctx;
 use crate::annotation::Type;
 use crate::candidate::{Candidate, Kind as CandKind, Source, Target};
@@ -53,9 +53,12 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     if first == h && h > 0 && !ctx.new_line(h) && ctx.tok(h - 1).kind == Kind::Number {
         first = h - 1;
     }
-    let last = of_phrase_end(ctx, h + 1, &["of", "for", "on", "to"]);
+    let mut last = of_phrase_end(ctx, h + 1, &["of", "for", "on", "to"]);
     if first == h && last == h + 1 {
         return;
+    }
+    if last > h + 1 {
+        last = between_end(ctx, list_end(ctx, last));
     }
     // Parties in front (countries, demonyms, people) are not part of a descriptive title.
     let mut p = first;
@@ -71,6 +74,61 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
         out.push(candidate(p, h + 1, Type::Described));
     } else {
         out.push(candidate(first, last, Type::Named));
+    }
+}
+
+/// The end of a run of unlisted title-cased words from `i`, with "and" inside it ("Constructive
+/// Diplomatic and Friendly Relations"); and whether it had an "and".
+fn title_words_end(ctx: &Ctx<'_>, i: usize) -> (usize, bool) {
+    let word = |k: usize| name_word(ctx, k) && ctx.covered(k).is_none() && !ctx.new_line(k);
+    let (mut e, mut and) = (i, false);
+    while e < ctx.len() && e - i < MAX_NAME_TOKENS {
+        if word(e) {
+            e += 1;
+        } else if e > i && ctx.is_word(e, "and") && word(e + 1) {
+            (e, and) = (e + 1, true);
+        } else {
+            break;
+        }
+    }
+    (e, and)
+}
+
+/// "Treaty of Peace, Diplomatic Relations and Full Normalization", "Framework for Security,
+/// Public Health, and Safe Communities": a comma list of title-cased items that "and" closes
+/// continues a name's of-phrase ending at `end`.
+fn list_end(ctx: &Ctx<'_>, end: usize) -> usize {
+    let mut k = end;
+    // Bounded: no title lists more than a few items.
+    while ctx.punct(k, ",") && !ctx.new_line(k) && k - end < 4 * MAX_NAME_TOKENS {
+        let closing = ctx.is_word(k + 1, "and");
+        let from = k + 1 + usize::from(closing);
+        let (e, inner_and) = title_words_end(ctx, from);
+        if e == from {
+            break;
+        }
+        k = e;
+        if closing || inner_and {
+            return k;
+        }
+    }
+    end
+}
+
+/// "… Between the United Arab Emirates and the State of Israel": a capitalised "Between" and its
+/// two parties belong to a formal title (a lower-case party list does not).
+fn between_end(ctx: &Ctx<'_>, end: usize) -> usize {
+    if !(ctx.title_case(end) && ctx.is_word(end, "between") && !ctx.new_line(end)) {
+        return end;
+    }
+    let party = |k: usize| {
+        let k = k + usize::from(ctx.is_word(k, "the"));
+        ctx.party_at(k)
+            .or_else(|| Some(title_words_end(ctx, k).0).filter(|&e| e > k))
+    };
+    match party(end + 1) {
+        Some(a) if ctx.is_word(a, "and") => party(a + 1).unwrap_or(end),
+        _ => end,
     }
 }
 
