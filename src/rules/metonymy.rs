@@ -8,6 +8,7 @@ use super::Ctx;
 use crate::annotation::Type;
 use crate::candidate::{Candidate, Source, Target};
 use crate::gazetteer::class;
+use crate::text::Kind;
 
 /// Whether the capital or seat reading `first..last` stands for a government.
 pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool) -> bool {
@@ -96,13 +97,18 @@ fn prev(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     (i > 0 && !ctx.new_line(i)).then(|| i - 1)
 }
 
-/// Whether `", <country>"` after `at` continues a list ("Kyiv, Moscow and Minsk") rather than
-/// naming the state of a place ("Doha, Qatar").
+/// Whether `", <country>"` after `at` continues a list ("Kyiv, Moscow and Minsk") or starts a
+/// new phrase ("brokered by Washington, U.S. envoy Tom Barrack said") rather than naming the
+/// state of a place ("Doha, Qatar", "in Doha, Qatar on Monday").
 fn coordinated_after(ctx: &Ctx<'_>, at: usize) -> bool {
     let Some(end) = ctx.country_at(at + 1) else {
         return false;
     };
-    ctx.is_word(end, "and") || ctx.punct(end, ",")
+    let new_phrase = end < ctx.len()
+        && !ctx.new_line(end)
+        && ctx.tok(end).kind == Kind::Word
+        && !ctx.is(end, class::STOP);
+    ctx.is_word(end, "and") || ctx.punct(end, ",") || new_phrase
 }
 
 /// The coordination around a capital: "Washington and Moscow", "Kyiv, Moscow and Minsk".
