@@ -44,7 +44,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             && !ctx.new_line(last)
             && ctx.title_case(last)
             && ctx.is(last, class::PLACE_HEAD);
-        if first == h && last == h + 1 || place {
+        // "West Bank", "South Bank": a compass point and a head name a region ("Northern
+        // Command" is a body).
+        let region = first + 1 == h
+            && last == h + 1
+            && ["north", "south", "east", "west"]
+                .iter()
+                .any(|w| ctx.is_word(first, w));
+        if first == h && last == h + 1 || place || region {
             continue;
         }
         let mut c = Candidate::new(first, last, Type::Organization, Source::Rule, Target::None);
