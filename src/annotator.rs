@@ -204,26 +204,6 @@ impl Annotator {
         for k in places {
             s.gaz[k].kind = CandKind::Place;
         }
-        // A listed government body belongs to the state that owns it by a possessive: many
-        // states have a "National Security Council".
-        let owners: Vec<(usize, u16)> = {
-            let ctx = Ctx::new(chunk, &s.tokens, &s.flags, &s.cover, &s.gaz);
-            s.gaz
-                .iter()
-                .enumerate()
-                .filter_map(|(k, c)| match c.target {
-                    Target::Org { id, user: false }
-                        if base.orgs[id as usize].kind == OrgKind::Government =>
-                    {
-                        rules::organization::possessor(&ctx, c.first as usize).map(|o| (k, o))
-                    }
-                    _ => None,
-                })
-                .collect()
-        };
-        for (k, owner) in owners {
-            s.gaz[k].country = Some(owner);
-        }
         s.cands.clear();
         s.cands.extend_from_slice(&s.gaz);
         let ctx = Ctx::new(chunk, &s.tokens, &s.flags, &s.cover, &s.gaz);

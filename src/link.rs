@@ -15,7 +15,8 @@ use rustc_hash::FxHashMap;
 
 use crate::annotation::{Annotation, Type};
 use crate::candidate::{Candidate, Target};
-use crate::gazetteer::{class, Lexicon, PATRONYMIC};
+use crate::gazetteer::{class, Lexicon, OrgKind, PATRONYMIC};
+use crate::rules::organization::possessor;
 use crate::rules::Ctx;
 use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT, UPPER_INITIAL};
 
@@ -277,36 +278,38 @@ impl<'t> Document<'t> {
                 e
             }
             Type::Organization | Type::Named | Type::Described => {
-                let (canonical, table_country): (Cow<'_, str>, _) = match c.target {
-                    // "Peru's Congress" is not the listed (US) Congress: it keeps its own name.
-                    Target::Org { id, user }
-                        if c.country.is_some_and(|cc| {
-                            lex_of(user).orgs[id as usize]
-                                .country
-                                .is_some_and(|tc| tc != cc)
-                        }) =>
-                    {
-                        (normalize(text), None)
-                    }
+                let (canonical, country): (Cow<'_, str>, _) = match c.target {
                     Target::Org { id, user } => {
                         let o = &lex_of(user).orgs[id as usize];
-                        (Cow::Borrowed(&*o.name), o.country)
+                        // A listed government body belongs to the state that owns it by a
+                        // possessive: many states have a "National Security Council".
+                        let owner = (o.kind == OrgKind::Government)
+                            .then(|| possessor(ctx, c.first as usize))
+                            .flatten();
+                        match (owner, c.country) {
+                            // "Peru's Congress" is not the listed (US) Congress: it keeps its
+                            // own name.
+                            (Some(owner), Some(listed)) if owner != listed => {
+                                (normalize(text), Some(owner))
+                            }
+                            (owner, listed) => (Cow::Borrowed(&*o.name), owner.or(listed)),
+                        }
                     }
                     Target::Agreement { id, user } => (
                         Cow::Borrowed(&*lex_of(user).agreements[id as usize].name),
-                        None,
+                        c.country,
                     ),
                     _ if ty == Type::Described => {
                         let n = normalize(text);
                         if n.chars().any(char::is_uppercase) {
-                            (Cow::Owned(lower(&n)), None)
+                            (Cow::Owned(lower(&n)), c.country)
                         } else {
-                            (n, None)
+                            (n, c.country)
                         }
                     }
-                    _ => (normalize(text), None),
+                    _ => (normalize(text), c.country),
                 };
-                let e = self.entity(&canonical, c.country.or(table_country));
+                let e = self.entity(&canonical, country);
                 let last = c.last as usize - 1;
                 if ty == Type::Organization
                     && c.len() > 1
@@ -412,9 +415,11 @@ impl<'t> Document<'t> {
             let m = self.out[i as usize];
             let key = self.fold_into_key(&self.text[m.start..m.end]);
             let mut found = nearest(self.surnames.get(key.as_str()), m.start);
-            let before = self.text[..m.start].trim_end();
-            if found.is_none() && (before.ends_with("Sir") || before.ends_with("Dame")) {
-                found = self.by_given_name(&self.text[m.start..m.end], i as usize);
+            if found.is_none() {
+                let before = self.text[..m.start].trim_end();
+                if before.ends_with("Sir") || before.ends_with("Dame") {
+                    found = self.by_given_name(&self.text[m.start..m.end], i as usize);
+                }
             }
             self.key = key;
             if let Some(e) = found {

@@ -143,9 +143,7 @@ fn load_base() -> Result<Lexicon, Error> {
     // "Clinton" alone is too ambiguous to be an alias), unless it is also a given name
     // ("Camp David").
     for surname in people_surnames {
-        if !b.has_class(surname, class::GIVEN) {
-            b.add_class(surname, class::SURNAME);
-        }
+        b.add_class_unless(surname, class::SURNAME, class::GIVEN);
     }
     for (_, phrase) in lines(NON_ENTITIES) {
         b.add_phrase(phrase.trim(), EntryTarget::Block);

@@ -212,22 +212,19 @@ impl Builder {
 
     /// Adds class `flags` to the single word `word`.
     pub(crate) fn add_class(&mut self, word: &str, flags: u32) {
+        self.add_class_unless(word, flags, 0);
+    }
+
+    /// Adds class `flags` to the single word `word`, unless it already has a class of `unless`.
+    pub(crate) fn add_class_unless(&mut self, word: &str, flags: u32, unless: u32) {
         let mut key = std::mem::take(&mut self.key);
         key.clear();
         text::fold_key(word, &mut key);
-        let id = self.word(&key);
-        self.flags[id as usize] |= flags;
+        let id = self.word(&key) as usize;
+        if self.flags[id] & unless == 0 {
+            self.flags[id] |= flags;
+        }
         self.key = key;
-    }
-
-    /// Whether the single word `word` is already listed with one of the class `flags`.
-    pub(crate) fn has_class(&self, word: &str, flags: u32) -> bool {
-        let mut key = String::new();
-        text::fold_key(word, &mut key);
-        self.lex
-            .words
-            .get(key.as_bytes())
-            .is_some_and(|(id, _)| self.flags[id as usize] & flags != 0)
     }
 
     /// Lists `form` (a phrase as written) as standing for `target`.

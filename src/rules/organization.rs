@@ -78,6 +78,12 @@ pub(crate) fn name_word(ctx: &Ctx<'_>, i: usize) -> bool {
     (ctx.title_case(i) && !ctx.function_word(i) && !ctx.is(i, class::GENERIC)) || ctx.acronym(i)
 }
 
+/// "New York Declaration", "a Declaration on a New Stage of …", "New Development Bank": a
+/// title-case "New" (a function word elsewhere) opening a name before another name word.
+fn opens_name(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.is_word(i, "new") && ctx.title_case(i) && !ctx.sent_start(i) && name_word(ctx, i + 1)
+}
+
 /// The first token of the title-cased run that ends just before `head`: name words, listed
 /// readings (countries, demonyms, organizations), dash-joined parts, and "and" between name
 /// words ("Afghan National Defense and Security Forces").
@@ -108,13 +114,8 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
             && name_word(ctx, p - 1)
             && ctx.covered(p - 1).is_none()
             && name_word(ctx, k);
-        // "New York Declaration", "New Development Bank": "New" opening a name, not before
-        // the head itself ("a New Agreement").
-        let new_name = ctx.is_word(p, "new")
-            && ctx.title_case(p)
-            && !ctx.sent_start(p)
-            && k < head
-            && name_word(ctx, k);
+        // "New" before the head itself is an adjective ("a New Agreement").
+        let new_name = k < head && opens_name(ctx, p);
         if name_word(ctx, p) || dash_joined || inner_and || new_name {
             k = p;
         } else if ctx.possessive(p)
@@ -157,9 +158,7 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
         while j < ctx.len() && !ctx.new_line(j) && j - end < MAX_NAME_TOKENS {
             if let Some(c) = ctx.covered(j).filter(|c| c.first as usize == j) {
                 j = c.last as usize;
-            } else if name_word(ctx, j)
-                || ctx.is_word(j, "new") && ctx.title_case(j) && name_word(ctx, j + 1)
-            {
+            } else if name_word(ctx, j) || opens_name(ctx, j) {
                 j += 1;
             } else if (ctx.is_word(j, "and") || ctx.punct(j, ",") && ctx.is_word(j + 1, "and"))
                 && name_word(ctx, j + 1 + usize::from(ctx.punct(j, ",")))

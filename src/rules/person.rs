@@ -211,22 +211,22 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         }
         // "Deputy Foreign Minister Do Hung Viet": a surname that is also a function word,
         // capitalised mid-sentence right after a title, leads a name of two more parts.
-        let (first, found) = match name(ctx, j) {
+        let found = match name(ctx, j) {
             None if j == t + 1
                 && ctx.is(j, class::STOP)
                 && ctx.title_case(j)
                 && !ctx.sent_start(j) =>
             {
-                (j, name(ctx, j + 1).filter(|&(_, parts)| parts >= 2))
+                name(ctx, j + 1).filter(|&(_, parts)| parts >= 2)
             }
-            found => (j, found),
+            found => found,
         };
         if let Some((end, parts)) = found {
             // "Executive Order 14024", "General Assembly 2024": a numbered document or event.
             let numbered = parts == 1 && end < ctx.len() && ctx.tok(end).kind == Kind::Number;
             if parts >= min_parts && !numbered {
                 let country = country.or_else(|| country_before(ctx, t));
-                out.push(person(first, end, country));
+                out.push(person(j, end, country));
             }
         }
     }
