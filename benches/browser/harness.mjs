@@ -32,6 +32,9 @@ export async function start(dir = '.') {
  */
 export async function context(env, texts = []) {
   const ctx = await env.browser.newContext();
+  // Routing makes Playwright intercept every request of the context (a round trip through
+  // Node each), so it is set up only for the parts that serve texts.
+  if (texts.length === 0) return ctx;
   const byName = new Map(texts.map((t) => [t.name, t.text]));
   await ctx.route('**/__bench/text/*', (route) => {
     const name = decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop());

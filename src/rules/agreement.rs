@@ -271,7 +271,12 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     }
     let mut last = h + 1;
     if ctx.is(h, class::DESCRIBED_HEAD_MOD) {
-        let joint = (first..h).any(|i| ctx.is_word(i, "joint"));
+        // Issued by several parties together: "joint statement", "trilateral statement".
+        let joint = (first..h).any(|i| {
+            ["joint", "trilateral", "tripartite", "quadrilateral"]
+                .iter()
+                .any(|w| ctx.is_word(i, w))
+        });
         let statement_like = [
             "statement",
             "statements",

@@ -84,12 +84,20 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
     // "Washington and Moscow have not spoken": two governments as the subject; "Canberra will
     // buy": a capital as the subject of a modal verb.
     let pair = g0 < first || g1 > last;
+    // "told the Council that Moscow had ignored …": the subject of a reported clause, in the
+    // perfect ("that Paris is lovely", "that Paris was chosen" are the place).
+    let reported = before.is_some_and(|b| ctx.is_word(b, "that"))
+        && (ctx.is_word(g1, "has") || ctx.is_word(g1, "had"))
+        && g1 + 1 < ctx.len()
+        && ctx.tok(g1 + 1).is_lower_word()
+        && ctx.word(g1 + 1).ends_with("ed");
     let modal = [
         "will", "would", "can", "could", "should", "must", "may", "might", "shall",
     ]
     .iter()
     .any(|m| ctx.is_word(g1, m));
-    agent_follows(ctx, g1) || (pair && ctx.is(g1, class::AUX) || modal) && !ctx.new_line(g1)
+    agent_follows(ctx, g1)
+        || (pair && ctx.is(g1, class::AUX) || modal || reported) && !ctx.new_line(g1)
 }
 
 /// The token before `i` on the same line.

@@ -154,8 +154,14 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
         if ["the", "a", "an"].iter().any(|w| ctx.is_word(j, w)) {
             j += 1;
         }
+        let infinitive = ctx.is_word(k, "to");
         let mut words = 0;
         while j < ctx.len() && !ctx.new_line(j) && j - end < MAX_NAME_TOKENS {
+            // "… to Protect the Civilians of Sudan": a title-cased verb and its object.
+            if infinitive && words == 1 && ctx.is_word(j, "the") && name_word(ctx, j + 1) {
+                j += 1;
+                continue;
+            }
             if let Some(c) = ctx.covered(j).filter(|c| c.first as usize == j) {
                 j = c.last as usize;
             } else if name_word(ctx, j) || opens_name(ctx, j) {
