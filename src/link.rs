@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap;
 
 use crate::annotation::{Annotation, Type};
 use crate::candidate::{Candidate, Target};
-use crate::gazetteer::{class, Lexicon, OrgKind, PATRONYMIC};
+use crate::gazetteer::{class, family_name, Lexicon, OrgKind, PATRONYMIC};
 use crate::rules::organization::possessor;
 use crate::rules::Ctx;
 use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT, UPPER_INITIAL};
@@ -262,12 +262,7 @@ impl<'t> Document<'t> {
                 }
                 if let Target::Person { .. } = c.target {
                     // The canonical name's own surname: "Nebenzya" after "Vasily Nebenzya".
-                    // Not a patronymic: "Salman" in "Mohammed bin Salman" is his father.
-                    let mut words = canonical.rsplit(' ');
-                    let last_word = words.next().filter(|w| w.len() > 2);
-                    let before = words.next();
-                    let patronymic = before.is_some_and(|b| PATRONYMIC.contains(&b));
-                    if let (Some(w), Some(_), false) = (last_word, before, patronymic) {
+                    if let Some(w) = family_name(&canonical) {
                         self.add_surname(w, start, e);
                     }
                 }

@@ -87,6 +87,21 @@ pub(crate) mod class {
 /// Particles after which a name part is a father's name, not a surname ("bin Salman").
 pub(crate) const PATRONYMIC: [&str; 4] = ["bin", "ibn", "bint", "ben"];
 
+/// The family name at the end of a full name ("Nebenzya" in "Vasily Nebenzya"): not a
+/// patronymic ("Salman" in "Mohammed bin Salman" is his father), a suffix or a regnal number
+/// ("Jr.", "III"), and never the only word.
+pub(crate) fn family_name(name: &str) -> Option<&str> {
+    let mut words = name.rsplit(' ');
+    let last = words.next()?;
+    let before = words.next()?;
+    let plain = last.len() >= 3
+        && last
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && last.chars().any(char::is_lowercase);
+    (plain && !PATRONYMIC.contains(&before)).then_some(last)
+}
+
 /// No word id: the token is in no list.
 pub(crate) const NO_WORD: u32 = u32::MAX;
 
