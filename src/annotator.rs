@@ -207,8 +207,7 @@ impl Annotator {
         s.cands.clear();
         s.cands.extend_from_slice(&s.gaz);
         let ctx = Ctx::new(chunk, &s.tokens, &s.flags, &s.cover, &s.gaz);
-        let korea = base.country_by_code("KP").zip(base.country_by_code("KR"));
-        rules::metonymy::the_north(&ctx, korea, &mut s.cands);
+        rules::metonymy::elliptical(&ctx, base, &mut s.cands);
         rules::person::find(&ctx, &mut s.cands);
         rules::organization::find(&ctx, &mut s.cands);
         rules::agreement::find(&ctx, &mut s.cands);

@@ -7,7 +7,7 @@
 use super::Ctx;
 use crate::annotation::Type;
 use crate::candidate::{Candidate, Source, Target};
-use crate::gazetteer::class;
+use crate::gazetteer::{class, Lexicon};
 use crate::text::Kind;
 
 /// Whether the capital or seat reading `first..last` stands for a government.
@@ -164,33 +164,36 @@ fn agent_follows(ctx: &Ctx<'_>, mut i: usize) -> bool {
     false
 }
 
-/// "Talks with the North": once North Korea is named in the chunk, "the North" is that state,
-/// and "the South" is South Korea if it is named too (an elliptical alias in GUIDELINES.md).
-/// `korea` holds the ids of North and South Korea.
-pub(crate) fn the_north(ctx: &Ctx<'_>, korea: Option<(u16, u16)>, out: &mut Vec<Candidate>) {
-    let Some((north, south)) = korea else {
-        return;
+/// Elliptical names of a state already named in the chunk (GUIDELINES.md): "talks with the
+/// North" (North Korea), "the South" if South Korea is named too, and "the Islamic Republic"
+/// (Iran).
+pub(crate) fn elliptical(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Candidate>) {
+    let named = |code: &str| {
+        lex.country_by_code(code).filter(|&id| {
+            ctx.gaz
+                .iter()
+                .any(|c| matches!(c.target, Target::Country(t) if t == id))
+        })
     };
-    let named = |id: u16| {
-        ctx.gaz
-            .iter()
-            .any(|c| matches!(c.target, Target::Country(t) if t == id))
-    };
-    if !named(north) {
+    let (north, south, iran) = (named("KP"), named("KR"), named("IR"));
+    if north.is_none() && iran.is_none() {
         return;
     }
-    let south_named = named(south);
     for i in 1..ctx.len() {
-        let id = if ctx.is_word(i, "north") {
-            north
-        } else if south_named && ctx.is_word(i, "south") {
-            south
-        } else {
-            continue;
+        let (id, next) = match (north, south, iran) {
+            (Some(n), _, _) if ctx.is_word(i, "north") => (n, i + 1),
+            (Some(_), Some(s), _) if ctx.is_word(i, "south") => (s, i + 1),
+            (_, _, Some(ir))
+                if ctx.is_word(i, "islamic")
+                    && ctx.is_word(i + 1, "republic")
+                    && ctx.title_case(i + 1) =>
+            {
+                (ir, i + 2)
+            }
+            _ => continue,
         };
         // "the North Atlantic", "the South China Sea", "the North-South summit": part of a
-        // name; "the North of England": a region.
-        let next = i + 1;
+        // name; "the North of England", "the Islamic Republic of Pakistan": another place.
         let longer = next < ctx.len()
             && !ctx.new_line(next)
             && (ctx.title_case(next) && !ctx.sent_start(next)
@@ -198,8 +201,7 @@ pub(crate) fn the_north(ctx: &Ctx<'_>, korea: Option<(u16, u16)>, out: &mut Vec<
                 || ctx.is_word(next, "of"));
         if !ctx.title_case(i)
             || !ctx.is_word(i - 1, "the")
-            || ctx.new_line(i)
-            || ctx.covered(i).is_some()
+            || (i..next).any(|k| ctx.new_line(k) || ctx.covered(k).is_some())
             || longer && !ctx.possessive(next)
         {
             continue;
