@@ -510,3 +510,22 @@ test('screenshots of the annotated page (light and dark) with the sample article
     await s.close(assert);
   }
 });
+
+test('index.html preloads exactly the modules main.js imports, so none waits for another', () => {
+  const www = path.join(ROOT, 'www');
+  const imported = new Set();
+  const visit = (file) => {
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/^import\s[^'"]*from\s+'(\.{1,2}\/[^']+)';/gm)) {
+      const dep = path.resolve(path.dirname(file), m[1]);
+      if (imported.has(dep)) continue;
+      imported.add(dep);
+      visit(dep);
+    }
+  };
+  visit(path.join(www, 'app/main.js'));
+  const html = readFileSync(path.join(www, 'index.html'), 'utf8');
+  const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => path.resolve(www, m[1]));
+  assert.ok(imported.size >= 5, `found only ${imported.size} imports: is the pattern stale?`);
+  assert.deepEqual([...preloaded].sort(), [...imported].sort());
+});

@@ -12,8 +12,20 @@
 //                      with the text it sent); ms = time in annotate(); receivedAt/sentAt =
 //                      absolute times (timeOrigin + now) for the page's timing hook
 //                  {type: 'error', seq, message}            annotate() threw for this text
-import init, { annotate, version } from '../pkg/annotator.js';
-import { pack } from './wire.js';
+// Nothing is imported statically: the wasm is fetched and compiled while the JS glue and
+// wire.js load, not after them (one round trip instead of three before the engine can start).
+const WASM_URL = new URL('../pkg/annotator_bg.wasm', import.meta.url);
+const compiled = fetch(WASM_URL).then((res) => {
+  if (!res.ok) throw new Error(`${WASM_URL.pathname}: HTTP ${res.status}`);
+  // Streaming compilation needs the right MIME type; a server without it still works.
+  if (res.headers.get('Content-Type') === 'application/wasm') return WebAssembly.compileStreaming(res);
+  return res.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+});
+const glue = import('../pkg/annotator.js');
+const wire = import('./wire.js');
+// Awaited together below; these keep an early failure of one from being reported as unhandled.
+for (const p of [compiled, glue, wire]) p.catch(() => {});
+let annotate, version, pack;
 
 // Results go back on a BroadcastChannel private to this page (its random name is the worker's
 // name): Chromium delivers those ahead of ordinary worker messages, which it holds back until the
@@ -24,7 +36,10 @@ const reply = (msg) => (results ? results.postMessage(msg) : self.postMessage(ms
 const started = performance.now();
 const ready = (async () => {
   try {
-    await init({ module_or_path: new URL('../pkg/annotator_bg.wasm', import.meta.url) });
+    const [engine, w, module] = await Promise.all([glue, wire, compiled]);
+    ({ annotate, version } = engine);
+    ({ pack } = w);
+    await engine.default({ module_or_path: module });
     annotate('Warm-up: the gazetteers are built on first use.'); // so the first real text is fast
     self.postMessage({ type: 'ready', version: version(), ms: performance.now() - started });
     return true;
