@@ -40,9 +40,12 @@ BUDGETS = [
     ("scaling_10mb_over_1mb", "native 10 MB time ÷ 1 MB time", "<=", 12, "×"),
     ("wasm_scaling_10mb_over_1mb", "wasm 10 MB time ÷ 1 MB time (Chromium)", "<=", 12, "×"),
     ("wasm_memory_over_text_10mb", "wasm memory ÷ text size, 10 MB", "<=", 4, "×"),
-    ("wasm_memory_over_text_1mb", "wasm memory ÷ text size, 1 MB", "<=", 4, "×"),
-    ("widget_js_gzip_bytes", "widget JS on top of the engine, gzip", "<=", 15 * 1024, "bytes"),
+    # Not issue 5's: the same memory bound held to the 1 MB text (stricter; our own check) and
+    # issue 4's widget budget. They are listed, and counted apart.
+    ("wasm_memory_over_text_1mb", "wasm memory ÷ text size, 1 MB (own, stricter check)", "<=", 4, "×"),
+    ("widget_js_gzip_bytes", "widget JS on top of the engine, gzip (issue 4)", "<=", 15 * 1024, "bytes"),
 ]
+EXTRA = {"wasm_memory_over_text_1mb", "widget_js_gzip_bytes"}
 REQUIRED = [
     "native_mb_per_s", "wasm_mb_per_s", "compromise_mb_per_s", "wasm_vs_compromise", "cold_start_ms",
     "keystroke_p95_ms", "download_gz_bytes", "compromise_gz_bytes", "scaling_10mb_over_1mb",
@@ -193,9 +196,13 @@ for b in budgets:
     shown = "—" if b["value"] is None else fmt(b["value"], b["unit"]) + unit
     bshown = f"{'≥' if b['op'] == '>=' else '≤'} {fmt(b['budget'], b['unit'])}{unit}"
     rows.append([b["what"], f"`{b['key']}`", shown, bshown, {True: "✓", False: "✗", None: "missing"}[b["ok"]]])
-met = sum(1 for b in budgets if b["ok"])
+own = [b for b in budgets if b["key"] not in EXTRA]
+extra = [b for b in budgets if b["key"] in EXTRA]
+met = sum(1 for b in own if b["ok"])
+extra_met = sum(1 for b in extra if b["ok"])
 sections.append(("Budgets (issue 5)", ["figure", "key", "value", "budget", ""], rows,
-                 f"{met} of {len(budgets)} budgets met. A ✗ is reported, not an error: the machine is shared and the figures noisy."))
+                 f"{met} of issue 5's {len(own)} budgets met (and {extra_met} of the {len(extra)} other checks). "
+                 "A ✗ is reported, not an error: the machine is shared and the figures noisy."))
 
 
 def text_table(header, rows):

@@ -83,8 +83,23 @@ fn type_error(message: String) -> JsValue {
     js_sys::TypeError::new(&message).into()
 }
 
+/// Texts of at least this many UTF-16 units are copied at their exact UTF-8 length.
+const EXACT_FROM_UNITS: u32 = 64 * 1024;
+
+/// The text as UTF-8. A long one is allocated in wasm memory at its exact length:
+/// `JsValue::as_string` reserves three bytes per UTF-16 unit after the first non-ASCII
+/// character, and wasm memory never shrinks (a 10 MB article opening with a curly quote would
+/// leave 30 MB behind). A short one takes `as_string`, which is quicker for it.
 fn text_arg(func: &str, text: &JsValue) -> Result<String, JsValue> {
-    text.as_string().ok_or_else(|| {
+    if text.is_string() {
+        if text.unchecked_ref::<js_sys::JsString>().length() < EXACT_FROM_UNITS {
+            return Ok(text.as_string().unwrap_or_default());
+        }
+        // TextEncoder writes UTF-8 by definition; the check cannot fail.
+        return String::from_utf8(encode_utf8(text))
+            .map_err(|_| js_sys::Error::new(&format!("{func}: text is not UTF-8")).into());
+    }
+    Err({
         let got = if text.is_null() {
             "null".to_string()
         } else if js_sys::Array::is_array(text) {
@@ -211,6 +226,13 @@ const NO_STRING: u32 = u32::MAX;
 #[wasm_bindgen(inline_js = r#"
 const TYPES = ['person', 'organization', 'country', 'demonym', 'capital', 'named', 'described'];
 const LABELS = ['actor', 'actor', 'country', 'country', 'country', 'agreement', 'agreement'];
+const encoder = new TextEncoder();
+export function encode_utf8(text) {
+  // Room for the worst case (3 bytes a unit) in JS memory, which the system commits only as
+  // it is written; encodeInto is several times faster than encode.
+  const bytes = new Uint8Array(text.length * 3);
+  return bytes.subarray(0, encoder.encodeInto(text, bytes).written);
+}
 export function decode(text, cols, strings, ends) {
   const table = new Array(ends.length);
   for (let i = 0, p = 0; i < ends.length; p = ends[i++]) table[i] = strings.slice(p, ends[i]);
@@ -227,6 +249,9 @@ export function decode(text, cols, strings, ends) {
 extern "C" {
     /// Builds the annotation objects from the column buffer (see `to_js`).
     fn decode(text: &JsValue, cols: &[u32], strings: &str, ends: &[u32]) -> JsValue;
+    /// The text encoded by `TextEncoder`: lone surrogates become U+FFFD, as `as_string`
+    /// makes them.
+    fn encode_utf8(text: &JsValue) -> Vec<u8>;
 }
 
 fn shared() -> &'static Annotator {

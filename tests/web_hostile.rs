@@ -449,6 +449,48 @@ fn long_text_offsets_stay_exact() {
     }
 }
 
+/// Lone surrogates in a text long enough to cross the boundary by its exact-size path.
+#[wasm_bindgen_test]
+fn lone_surrogates_in_a_long_text_keep_offsets_aligned() {
+    let filler = JsString::from("talks went on; ".repeat(5_000).as_str());
+    let js = filler
+        .concat(&JsString::from_char_code1(0xd800))
+        .concat(&" Joe Biden met 🙂".into())
+        .concat(&JsString::from_char_code1(0xdc00))
+        .concat(&"Emmanuel Macron.".into());
+    assert!(js.length() > 64 * 1024);
+    let got = run_js(&js);
+    let texts: Vec<&str> = got.iter().map(|(_, _, t)| t.as_str()).collect();
+    assert_eq!(texts, ["Joe Biden", "Emmanuel Macron"]);
+    for (start, end, text) in &got {
+        assert_eq!(String::from(js.slice(*start, *end)), *text);
+    }
+}
+
+/// A long text opening with a curly quote costs about its UTF-8 size in wasm memory, not the
+/// three bytes per character a naive copy reserves.
+#[wasm_bindgen_test]
+fn a_long_text_costs_its_size_in_wasm_memory() {
+    let memory = || {
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length() as usize
+    };
+    run_js(&"Warm-up: the lexicon is built on first use.".into());
+    let text = format!("“{}", "peace talks went on; ".repeat(400_000));
+    let before = memory();
+    run_js(&text.as_str().into());
+    let grown = memory() - before;
+    assert!(
+        grown < text.len() * 3 / 2,
+        "{} MB of text grew memory by {} MB",
+        text.len() >> 20,
+        grown >> 20
+    );
+}
+
 /// Names, entities and countries with characters that could pass for separators (NUL, the
 /// unit separator, commas, quotes, line breaks) come back exactly, and do not shift the
 /// strings of the annotations after them.
