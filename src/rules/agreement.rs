@@ -11,7 +11,7 @@ use super::Ctx;
 use crate::annotation::Type;
 use crate::candidate::{Candidate, Kind as CandKind, Source, Target};
 use crate::gazetteer::class;
-use crate::text::Kind;
+use crate::text::{Kind, UPPER_INITIAL};
 
 /// Pushes agreement candidates for the chunk.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
@@ -43,6 +43,18 @@ fn candidate(first: usize, last: usize, ty: Type) -> Candidate {
 /// "U.S.-Mexico Bicentennial Framework for Security, …"; "… Joint Statement" is described.
 fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     let mut first = title_run_start(ctx, h);
+    // "Greece, North Macedonia Sign Prespa Agreement": a verb capitalised for a headline ends
+    // the words before the name; right before the head ("US, Kenya Sign Deal on Health"), it
+    // leaves a described agreement.
+    if let Some(v) = (first..h).rev().find(|&k| ctx.is(k, class::AGENT_VERB)) {
+        if headline_case(ctx, h) {
+            if v + 1 == h {
+                described(ctx, h, out);
+                return;
+            }
+            first = v + 1;
+        }
+    }
     // A listed agreement before the head: "New START Treaty".
     if let Some(c) = ctx
         .reading_ending_at(first)
@@ -75,6 +87,31 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     } else {
         out.push(candidate(first, last, Type::Named));
     }
+}
+
+/// Whether token `i` is in a line in headline case: at least three words, each capitalised
+/// but for function words, and no full stop at the end ("Kenya, US Sign Health Deal").
+fn headline_case(ctx: &Ctx<'_>, i: usize) -> bool {
+    let mut a = i;
+    while a > 0 && !ctx.new_line(a) {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while !ctx.new_line(b) {
+        b += 1;
+    }
+    let mut capitals = 0;
+    for k in a..b {
+        if ctx.tok(k).kind != Kind::Word {
+            continue;
+        }
+        if ctx.tok(k).has(UPPER_INITIAL) {
+            capitals += 1;
+        } else if !ctx.function_word(k) {
+            return false;
+        }
+    }
+    capitals >= 3 && !ctx.punct(b - 1, ".")
 }
 
 /// The end of a run of unlisted title-cased words from `i`, with "and" inside it ("Constructive
@@ -245,7 +282,8 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
         || ctx.shout(h)
         || title_head
             && (ctx.sent_start(h)
-                || h > 0 && ctx.title_case(h - 1) && ctx.is(h - 1, class::CLASSIFIER));
+                || h > 0 && ctx.title_case(h - 1) && ctx.is(h - 1, class::CLASSIFIER)
+                || headline_case(ctx, h));
     if !shape_ok || excluded(ctx, h) {
         return;
     }
