@@ -164,18 +164,27 @@ fn load_words(b: &mut Builder) -> Result<(), Error> {
     Ok(())
 }
 
+/// Country rows as build.rs writes them: code (empty when it repeats the previous row's),
+/// kind as one letter (n = name, c = another name, d = demonym, k = capital), form.
 fn load_countries(b: &mut Builder, file: &str, text: &str) -> Result<(), Error> {
+    let mut code = "";
     for (n, line) in lines(text) {
-        let cols = columns::<3>(file, n, line)?;
-        let (code, kind, form) = (cols[0], cols[1], cols[2]);
+        let (first, rest) = line.split_once('\t').unwrap_or((line, ""));
+        if !first.is_empty() {
+            code = first.trim();
+        }
+        if code.is_empty() {
+            return Err(Error::data(file, n, "no country code"));
+        }
+        let [kind, form] = columns::<2>(file, n, rest)?;
         if form.is_empty() {
             return Err(Error::data(file, n, "empty form"));
         }
         let form_kind = match kind {
-            "name" => CountryForm::Name,
-            "country" => CountryForm::Alias,
-            "demonym" => CountryForm::Demonym,
-            "capital" => CountryForm::Capital,
+            "n" => CountryForm::Name,
+            "c" => CountryForm::Alias,
+            "d" => CountryForm::Demonym,
+            "k" => CountryForm::Capital,
             _ => return Err(Error::data(file, n, format!("unknown kind {kind:?}"))),
         };
         let lex = b.lexicon_mut();
@@ -212,7 +221,8 @@ fn load_people(b: &mut Builder) -> Result<Vec<&'static str>, Error> {
     const FILE: &str = "src/data/people.tsv";
     let mut surnames = Vec::new();
     for (n, line) in lines(PEOPLE) {
-        let cols = columns::<4>(FILE, n, line)?;
+        // name, country, aliases: build.rs drops the role column.
+        let cols = columns::<3>(FILE, n, line)?;
         let country = country_column(b, FILE, n, cols[1])?;
         let lex = b.lexicon_mut();
         let id = lex.people.len() as u32;
@@ -221,7 +231,7 @@ fn load_people(b: &mut Builder) -> Result<Vec<&'static str>, Error> {
             country,
         });
         b.add_phrase(cols[0], EntryTarget::Person(id));
-        for a in aliases(cols[3]) {
+        for a in aliases(cols[2]) {
             b.add_phrase(a, EntryTarget::Person(id));
         }
         surnames.extend(surname_of(cols[0]));
