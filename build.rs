@@ -1,7 +1,7 @@
 //! Shrinks the embedded data files before `include_str!` puts them into the binary (and the
 //! wasm download): comment text and the people's role column are for humans only (the role
-//! column is dropped, so the loader reads name, country, aliases), and country rows are
-//! written compactly (see [`Shrink::Countries`]). Every line
+//! column is dropped, so the loader reads name, country, aliases), and repeated columns are
+//! written compactly (see [`Shrink`]). Every line
 //! stays in place (a comment becomes an empty line), so data errors still name the source line.
 
 use std::env;
@@ -12,8 +12,12 @@ use std::path::Path;
 #[derive(Clone, Copy)]
 enum Shrink {
     None,
-    /// Drops one column (the people's role).
-    Column(usize),
+    /// Drops column `drop` (the people's role), then writes `=` for a non-empty column `ditto`
+    /// that repeats the row before's (rows are grouped by it).
+    Table {
+        drop: Option<usize>,
+        ditto: usize,
+    },
     /// Country rows (code, kind, form): the code is left out when it repeats the previous
     /// row's, and the kind is written as one letter (n, c, d, k); gzip then packs the file
     /// about a fifth smaller.
@@ -24,8 +28,20 @@ const FILES: &[(&str, Shrink)] = &[
     ("words.tsv", Shrink::None),
     ("countries/countries.tsv", Shrink::Countries),
     ("countries/extra.tsv", Shrink::Countries),
-    ("people.tsv", Shrink::Column(2)),
-    ("organizations.tsv", Shrink::None),
+    (
+        "people.tsv",
+        Shrink::Table {
+            drop: Some(2),
+            ditto: 1,
+        },
+    ),
+    (
+        "organizations.tsv",
+        Shrink::Table {
+            drop: None,
+            ditto: 1,
+        },
+    ),
     ("agreements.tsv", Shrink::None),
     ("non_entities.txt", Shrink::None),
 ];
@@ -42,7 +58,8 @@ fn main() {
         println!("cargo:rerun-if-changed={}", src.display());
         let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
         let mut out = String::with_capacity(text.len());
-        let mut code = "";
+        // The previous row's code (countries) or ditto column (tables).
+        let mut previous = "";
         for line in text.lines() {
             let line = line.trim_end_matches('\r');
             if line.trim_start().starts_with('#') {
@@ -50,14 +67,21 @@ fn main() {
                 continue;
             }
             match shrink {
-                Shrink::Column(col) => {
-                    let kept: Vec<&str> = line
+                Shrink::Table { drop, ditto } if !line.trim().is_empty() => {
+                    let mut kept: Vec<&str> = line
                         .split('\t')
                         .map(str::trim)
                         .enumerate()
-                        .filter(|&(i, _)| i != col)
+                        .filter(|&(i, _)| Some(i) != drop)
                         .map(|(_, c)| c)
                         .collect();
+                    if let Some(c) = kept.get_mut(ditto) {
+                        let value = *c;
+                        if !value.is_empty() && value == previous {
+                            *c = "=";
+                        }
+                        previous = value;
+                    }
                     out.push_str(kept.join("\t").trim_end_matches('\t'));
                 }
                 Shrink::Countries if !line.trim().is_empty() => {
@@ -74,8 +98,8 @@ fn main() {
                         "capital" => "k",
                         other => other, // the loader reports it
                     };
-                    let shown = if c == code { "" } else { c };
-                    code = c;
+                    let shown = if c == previous { "" } else { c };
+                    previous = c;
                     out.push_str(&format!("{shown}\t{kind}\t{form}"));
                 }
                 _ => out.push_str(line.trim_end()),

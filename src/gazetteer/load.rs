@@ -220,10 +220,14 @@ fn country_column(b: &mut Builder, file: &str, n: usize, code: &str) -> Result<O
 fn load_people(b: &mut Builder) -> Result<Vec<&'static str>, Error> {
     const FILE: &str = "src/data/people.tsv";
     let mut surnames = Vec::new();
+    let mut country = None;
     for (n, line) in lines(PEOPLE) {
-        // name, country, aliases: build.rs drops the role column.
+        // name, country, aliases: build.rs drops the role column and writes "=" for the
+        // country of the row before.
         let cols = columns::<3>(FILE, n, line)?;
-        let country = country_column(b, FILE, n, cols[1])?;
+        if cols[1] != "=" {
+            country = country_column(b, FILE, n, cols[1])?;
+        }
         let lex = b.lexicon_mut();
         let id = lex.people.len() as u32;
         lex.people.push(Person {
@@ -246,9 +250,14 @@ fn surname_of(name: &str) -> Option<&str> {
 
 fn load_orgs(b: &mut Builder) -> Result<(), Error> {
     const FILE: &str = "src/data/organizations.tsv";
+    let mut kind = None;
     for (n, line) in lines(ORGANIZATIONS) {
+        // build.rs writes "=" for the kind of the row before.
         let cols = columns::<4>(FILE, n, line)?;
-        let kind = OrgKind::parse(cols[1]).ok_or_else(|| {
+        if cols[1] != "=" {
+            kind = OrgKind::parse(cols[1]);
+        }
+        let kind = kind.ok_or_else(|| {
             Error::data(FILE, n, format!("unknown organization kind {:?}", cols[1]))
         })?;
         let country = country_column(b, FILE, n, cols[2])?;
