@@ -223,7 +223,10 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         };
         if let Some((end, parts)) = found {
             // "Executive Order 14024", "General Assembly 2024": a numbered document or event.
-            let numbered = parts == 1 && end < ctx.len() && ctx.tok(end).kind == Kind::Number;
+            let numbered = parts == 1
+                && end < ctx.len()
+                && !ctx.new_line(end)
+                && ctx.tok(end).kind == Kind::Number;
             if parts >= min_parts && !numbered {
                 let country = country.or_else(|| country_before(ctx, t));
                 out.push(person(j, end, country));
