@@ -2,8 +2,9 @@
 """Serve a folder on localhost with the headers the page needs.
 
 application/wasm for .wasm (so WebAssembly.instantiateStreaming works), text/javascript for
-.js/.mjs, a strict Content-Security-Policy on every response, and no caching, so a rebuilt
-package is picked up on reload. Usage: serve.py [--host 127.0.0.1] [--port 8000] [DIR]
+.js/.mjs, a strict Content-Security-Policy on every response, cross-origin isolation (COOP +
+COEP, so the page may share memory with its worker), and no caching, so a rebuilt package is
+picked up on reload. Usage: serve.py [--host 127.0.0.1] [--port 8000] [DIR]
 """
 import argparse
 import functools
@@ -31,6 +32,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         self.send_header("Referrer-Policy", "no-referrer")
+        # Cross-origin isolation: the page may share memory with its worker (www/app/wire.js)
+        # and every resource is our own anyway.
+        self.send_header("Cross-Origin-Opener-Policy", "same-origin")
+        self.send_header("Cross-Origin-Embedder-Policy", "require-corp")
         super().end_headers()
 
     def log_message(self, fmt, *args):

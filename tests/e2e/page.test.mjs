@@ -70,6 +70,7 @@ test('typing a sentence with a country updates the highlights live', async () =>
   const s = await openPage(env.browser, env.server.url);
   const { page } = s;
   await withArticle(page);
+  await page.evaluate(() => (window.__annotatorStats.verify = true));
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(TYPED_SENTENCE, { delay: 5 });
   await waitSettled(page);
@@ -82,6 +83,12 @@ test('typing a sentence with a country updates the highlights live', async () =>
   const records = await page.evaluate((n) => window.__annotatorStats.inputs.slice(-n), TYPED_SENTENCE.length);
   assert.equal(records.length, TYPED_SENTENCE.length);
   assert.ok(records.every((r) => r.appliedSeq >= r.seq && r.paintedAt >= r.appliedAt), 'a keystroke was never highlighted');
+  // serve.py makes the page cross-origin isolated: most answers come through shared memory,
+  // each for the very text on screen.
+  const { isolated, shared, misapplied } = await page.evaluate(() => ({ isolated: crossOriginIsolated, ...window.__annotatorStats }));
+  assert.ok(isolated, 'serve.py should make the page cross-origin isolated');
+  assert.ok(shared > 0, 'no result was taken from shared memory');
+  assert.equal(misapplied, 0);
   await s.close(assert);
 });
 
@@ -395,6 +402,12 @@ test('Content-Security-Policy: meta policy holds without server headers; no HTML
     const { page } = s;
     await withArticle(page);
     assert.equal((await paintedMarks(page)).length, EXPECTED.length);
+    // Not isolated without the headers: typing is highlighted through messages alone.
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.type(TYPED_SENTENCE, { delay: 5 });
+    await waitSettled(page);
+    assert.deepEqual((await paintedMarks(page)).at(-1), { text: 'Rwanda', label: 'country', type: 'country' });
+    assert.deepEqual(await page.evaluate(() => [crossOriginIsolated, window.__annotatorStats.shared]), [false, 0]);
     // The meta policy blocks an injected inline script.
     await page.evaluate(() => {
       const el = document.createElement('script');

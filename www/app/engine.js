@@ -1,7 +1,7 @@
 // The page's side of the annotation worker: one request in flight at a time; while the worker
 // is busy only the latest text waits (older queued texts are replaced, never sent). Results
 // carry the sequence number of the text they belong to; the caller drops stale ones.
-import { unpack, unpackInSlices } from './wire.js';
+import { unpack, unpackInSlices, readShared, startedShared, SHARED_BYTES } from './wire.js';
 
 const SLICE = 20_000; // annotations rebuilt per task
 // A worker that has not answered after this long (plus 1 ms per 1,000 characters; the engine
@@ -58,6 +58,13 @@ export class EngineClient extends EventTarget {
       this.channel.addEventListener('message', (e) => this.#onMessage(e.data));
     }
     worker.addEventListener('message', (e) => worker === this.worker && this.#onMessage(e.data));
+    // Cross-origin isolated (the page's headers allow shared memory): small results are also
+    // written where take() can read them at once (see wire.js).
+    this.shared = null;
+    if (globalThis.crossOriginIsolated && typeof SharedArrayBuffer === 'function') {
+      this.shared = new SharedArrayBuffer(SHARED_BYTES);
+      worker.postMessage({ type: 'shared', buffer: this.shared });
+    }
     worker.addEventListener('error', (e) => {
       e.preventDefault();
       if (worker !== this.worker) return;
@@ -86,6 +93,25 @@ export class EngineClient extends EventTarget {
       return;
     }
     this.#post(seq, text);
+  }
+
+  /**
+   * The result of the request in flight, `seq`, if the worker has already stored it in shared
+   * memory (or does within `waitMs`): {annotations, ms}, or null (not isolated, not done yet,
+   * or too big to share). Its 'result' event is then not dispatched.
+   */
+  take(seq, { waitMs = 0 } = {}) {
+    const sent = this.inflight;
+    if (!this.shared || !sent || sent.seq !== seq || sent.taken) return null;
+    let got = readShared(this.shared, seq, sent.text);
+    // With `waitMs`, a request the worker has started is waited for, that long at most: for a
+    // short text it is a fraction of a millisecond from done.
+    if (!got && waitMs > 0 && startedShared(this.shared, seq)) {
+      const until = performance.now() + waitMs;
+      while (!got && performance.now() < until) got = readShared(this.shared, seq, sent.text);
+    }
+    if (got) sent.taken = true;
+    return got;
   }
 
   #post(seq, text) {
@@ -152,6 +178,7 @@ export class EngineClient extends EventTarget {
         this.crashes = 0;
         // Send the queued text first, so the worker is busy while the page paints this one.
         this.#next();
+        if (sent.taken) return; // the page took it from shared memory already
         const { packed } = msg;
         delete msg.packed;
         const deliver = (annotations) => {

@@ -12,6 +12,8 @@
 //                      with the text it sent); ms = time in annotate(); receivedAt/sentAt =
 //                      absolute times (timeOrigin + now) for the page's timing hook
 //                  {type: 'error', seq, message}            annotate() threw for this text
+//   page → worker  {type: 'shared', buffer}                 a SharedArrayBuffer: small results
+//                                                            are also written there (wire.js)
 // Nothing is imported statically: the wasm is fetched and compiled while the JS glue and
 // wire.js load, not after them (one round trip instead of three before the engine can start).
 const WASM_URL = new URL('../pkg/annotator_bg.wasm', import.meta.url);
@@ -25,7 +27,8 @@ const glue = import('../pkg/annotator.js');
 const wire = import('./wire.js');
 // Awaited together below; these keep an early failure of one from being reported as unhandled.
 for (const p of [compiled, glue, wire]) p.catch(() => {});
-let annotate, version, pack;
+let annotate, version, pack, writeShared, startShared;
+let shared = null; // the page's SharedArrayBuffer for small results, if it is isolated
 
 // Results go back on a BroadcastChannel private to this page (its random name is the worker's
 // name): Chromium delivers those ahead of ordinary worker messages, which it holds back until the
@@ -38,7 +41,7 @@ const ready = (async () => {
   try {
     const [engine, w, module] = await Promise.all([glue, wire, compiled]);
     ({ annotate, version } = engine);
-    ({ pack } = w);
+    ({ pack, writeShared, startShared } = w);
     await engine.default({ module_or_path: module });
     annotate('Warm-up: the gazetteers are built on first use.'); // so the first real text is fast
     self.postMessage({ type: 'ready', version: version(), ms: performance.now() - started });
@@ -51,14 +54,17 @@ const ready = (async () => {
 
 self.addEventListener('message', async (event) => {
   const msg = event.data;
+  if (msg && msg.type === 'shared' && msg.buffer instanceof SharedArrayBuffer) shared = msg.buffer;
   if (!msg || msg.type !== 'annotate') return;
   const receivedAt = performance.timeOrigin + performance.now();
   if (!(await ready)) return;
   const t0 = performance.now();
+  if (shared) startShared(shared, msg.seq);
   try {
     const annotations = annotate(msg.text);
     const t1 = performance.now();
     const packed = pack(annotations, msg.text);
+    if (shared) writeShared(shared, msg.seq, packed, t1 - t0);
     reply({ type: 'result', seq: msg.seq, packed, ms: t1 - t0, receivedAt, sentAt: performance.timeOrigin + performance.now() });
   } catch (err) {
     reply({ type: 'error', seq: msg.seq, message: describe(err) });
