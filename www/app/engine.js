@@ -1,7 +1,7 @@
 // The page's side of the annotation worker: one request in flight at a time; while the worker
 // is busy only the latest text waits (older queued texts are replaced, never sent). Results
 // carry the sequence number of the text they belong to; the caller drops stale ones.
-import { unpack, unpackInSlices, readShared, startedShared, SHARED_BYTES } from './wire.js';
+import { unpack, unpackInSlices, readShared, SHARED_BYTES } from './wire.js';
 
 const SLICE = 20_000; // annotations rebuilt per task
 // A worker that has not answered after this long (plus 1 ms per 1,000 characters; the engine
@@ -104,9 +104,9 @@ export class EngineClient extends EventTarget {
     const sent = this.inflight;
     if (!this.shared || !sent || sent.seq !== seq || sent.taken) return null;
     let got = readShared(this.shared, seq, sent.text);
-    // With `waitMs`, a request the worker has started is waited for, that long at most: for a
-    // short text it is a fraction of a millisecond from done.
-    if (!got && waitMs > 0 && startedShared(this.shared, seq)) {
+    // With `waitMs`, the request is waited for, that long at most: a short text takes the
+    // worker a fraction of a millisecond once it is awake.
+    if (!got && waitMs > 0) {
       const until = performance.now() + waitMs;
       while (!got && performance.now() < until) got = readShared(this.shared, seq, sent.text);
     }

@@ -154,8 +154,8 @@ ta.addEventListener('beforeinput', (e) => {
  * a cross-origin isolated page; see wire.js): with the request sent at `beforeinput`, it often
  * is by the `input` event, or else by the next animation frame, before that frame is drawn.
  */
-// At the start of the frame after a keystroke, wait this long at most for a worker that has
-// started on a text of at most this many characters (it needs about 0.05 ms per 1,000).
+// At the start of the frame after a keystroke, wait this long at most for the worker's answer
+// on a text of at most this many characters (it needs about 0.05 ms per 1,000).
 const SHARED_WAIT_MS = 2;
 const SHARED_WAIT_CHARS = 50_000;
 
@@ -203,8 +203,8 @@ function onTextChanged(at) {
     const seq = state.seq;
     requestAnimationFrame(() => {
       if (state.seq !== seq || stats.appliedSeq >= seq) return;
-      // A short text the worker is already on is worth a moment's wait: its highlights then
-      // come with the character's own frame instead of the one after.
+      // A short text is worth a moment's wait: its highlights then come with the character's
+      // own frame instead of the one after.
       const got = takeShared(state.text, text.length <= SHARED_WAIT_CHARS ? SHARED_WAIT_MS : 0);
       if (got) applyResult(seq, got.annotations, got.ms, got.receivedAt);
     });

@@ -78,22 +78,10 @@ const yieldToPage = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yi
 // gave it, so the page can take it synchronously in its `input` handler or at the start of the
 // next frame, instead of waiting for a message, which Chromium delivers only after it has
 // drawn the frame for the keystroke. Layout, in 32-bit words: [id, n, ms·1000, kinds length,
-// started, n × (start, end, kind)], then the kinds as JSON in UTF-16 units. `id` is written
-// last (0 while the rest is being written), so a reader that sees its id sees the whole result;
-// `started` is the id of the request the worker is annotating now.
+// n × (start, end, kind)], then the kinds as JSON in UTF-16 units. `id` is written last (0
+// while the rest is being written), so a reader that sees its id sees the whole result.
 export const SHARED_BYTES = 1 << 20;
-const HEAD = 5;
-const STARTED = 4;
-
-/** In the worker: marks request `id` as being annotated. */
-export function startShared(buffer, id) {
-  Atomics.store(new Int32Array(buffer), STARTED, id);
-}
-
-/** In the page: whether the worker is annotating request `id` now. */
-export function startedShared(buffer, id) {
-  return Atomics.load(new Int32Array(buffer), STARTED) === id;
-}
+const HEAD = 4;
 
 /** In the worker: stores `packed` (from pack()) for request `id`; false if it does not fit. */
 export function writeShared(buffer, id, packed, ms) {

@@ -27,7 +27,7 @@ const glue = import('../pkg/annotator.js');
 const wire = import('./wire.js');
 // Awaited together below; these keep an early failure of one from being reported as unhandled.
 for (const p of [compiled, glue, wire]) p.catch(() => {});
-let annotate, version, pack, writeShared, startShared;
+let annotate, version, pack, writeShared;
 let shared = null; // the page's SharedArrayBuffer for small results, if it is isolated
 
 // Results go back on a BroadcastChannel private to this page (its random name is the worker's
@@ -41,7 +41,7 @@ const ready = (async () => {
   try {
     const [engine, w, module] = await Promise.all([glue, wire, compiled]);
     ({ annotate, version } = engine);
-    ({ pack, writeShared, startShared } = w);
+    ({ pack, writeShared } = w);
     await engine.default({ module_or_path: module });
     annotate('Warm-up: the gazetteers are built on first use.'); // so the first real text is fast
     self.postMessage({ type: 'ready', version: version(), ms: performance.now() - started });
@@ -59,7 +59,6 @@ self.addEventListener('message', async (event) => {
   const receivedAt = performance.timeOrigin + performance.now();
   if (!(await ready)) return;
   const t0 = performance.now();
-  if (shared) startShared(shared, msg.seq);
   try {
     const annotations = annotate(msg.text);
     const t1 = performance.now();
