@@ -149,16 +149,16 @@ ta.addEventListener('beforeinput', (e) => {
   else requestAnnotations(predicted);
 });
 
-/**
- * The worker's answer for `text` straight from shared memory, if it is there already (only on
- * a cross-origin isolated page; see wire.js): with the request sent at `beforeinput`, it often
- * is by the `input` event, or else by the next animation frame, before that frame is drawn.
- */
 // At the start of the frame after a keystroke, wait this long at most for the worker's answer
 // on a text of at most this many characters (it needs about 0.05 ms per 1,000).
 const SHARED_WAIT_MS = 2;
 const SHARED_WAIT_CHARS = 50_000;
 
+/**
+ * The worker's answer for `text` straight from shared memory, if it is there already (only on
+ * a cross-origin isolated page; see wire.js): with the request sent at `beforeinput`, it often
+ * is by the `input` event, or else by the next animation frame, before that frame is drawn.
+ */
 function takeShared(text, waitMs = 0) {
   if (text !== lastRequested) return null;
   const id = nextRequest; // the latest request is the one for lastRequested

@@ -54,7 +54,7 @@ const ready = (async () => {
 
 self.addEventListener('message', async (event) => {
   const msg = event.data;
-  if (msg && msg.type === 'shared' && msg.buffer instanceof SharedArrayBuffer) shared = msg.buffer;
+  if (msg && msg.type === 'shared' && typeof SharedArrayBuffer === 'function' && msg.buffer instanceof SharedArrayBuffer) shared = msg.buffer;
   if (!msg || msg.type !== 'annotate') return;
   const receivedAt = performance.timeOrigin + performance.now();
   if (!(await ready)) return;
