@@ -43,8 +43,9 @@ struct Leftover {
     end: usize,
     /// Sentence-initial and also a known common word: too weak for a lone surname.
     weak: bool,
-    /// No capitalised word next to it, so it may be an organization's head standing alone
-    /// ("the Council"), not a word of another name ("the Air Force Base").
+    /// No capitalised word next to it and not in a shouted line, so it may be an
+    /// organization's head standing alone ("the Council"), not a word of another name ("the
+    /// Air Force Base").
     alone: bool,
 }
 
@@ -371,7 +372,9 @@ impl<'t> Document<'t> {
             let capital_at = |k: usize| !ctx.new_line(k) && ctx.title_case(k) && !ctx.sent_start(k);
             let capital_before = i > 0 && !ctx.new_line(i) && capital_at(i - 1);
             let capital_after = j + 1 < ctx.len() && capital_at(j + 1);
-            let alone = !(capital_before || capital_after);
+            // In a shouted headline every word is in capitals: a head there ("MAJOR LEAGUE
+            // STANDINGS") is a common word, not a named organization's short form.
+            let alone = !(capital_before || capital_after || t.has(SHOUT));
             self.leftovers.push(Leftover {
                 start: offset + t.start as usize,
                 end: offset + ctx.tok(j).end as usize,

@@ -287,12 +287,29 @@ pub(crate) fn country_before(ctx: &Ctx<'_>, title: usize) -> Option<u16> {
     None
 }
 
+/// Whether the word before `i` opens a place name ("St. Louis", "San Francisco", "Fort
+/// Worth"): a given name right after it names the place, not a person.
+fn after_place_prefix(ctx: &Ctx<'_>, i: usize) -> bool {
+    const PREFIXES: [&str; 14] = [
+        "st", "st.", "saint", "san", "santa", "santo", "são", "los", "las", "fort", "port",
+        "mount", "mt", "mt.",
+    ];
+    i > 0
+        && !ctx.new_line(i)
+        && ctx.tok(i - 1).has(UPPER_INITIAL)
+        && PREFIXES.iter().any(|p| ctx.is_word(i - 1, p))
+}
+
 /// "Vasily Nebenzya", "Juan Manuel Santos": a known given name and at least one more part.
 fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < ctx.len() {
         // Title case first: it is the cheapest test, and most tokens fail it.
-        if ctx.title_case(i) && ctx.is(i, class::GIVEN) && free(ctx, i) {
+        if ctx.title_case(i)
+            && ctx.is(i, class::GIVEN)
+            && free(ctx, i)
+            && !after_place_prefix(ctx, i)
+        {
             if let Some((end, parts)) = name(ctx, i) {
                 if parts >= 2 {
                     // "Chinese President Xi", "her Icelandic counterpart, Gunnar Magnusson".
@@ -345,7 +362,10 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             || ctx.dash(next)
             || ctx.punct(next, "(")
             || ctx.is(next, class::PARTICLE);
-        let plausible = ctx.title_case(i) && free(ctx, i) && ctx.covered(i).is_none();
+        let plausible = ctx.title_case(i)
+            && free(ctx, i)
+            && ctx.covered(i).is_none()
+            && !after_place_prefix(ctx, i);
         // "Clinton said", "…," said Dole.": a known surname alone, as the one quoted.
         if plausible && !more && ctx.is(i, class::SURNAME) && quoted(ctx, i) {
             out.push(person(i, next, None));
