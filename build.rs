@@ -1,8 +1,8 @@
 //! Shrinks the embedded data files before `include_str!` puts them into the binary (and the
 //! wasm download): comment text and the people's role column are for humans only (the role
 //! column is dropped, so the loader reads name, country, aliases), and repeated columns are
-//! written compactly (see [`Shrink`]). Every line
-//! stays in place (a comment becomes an empty line), so data errors still name the source line.
+//! written compactly (see [`Shrink`]). Every line stays in place (a comment becomes an empty
+//! line), so data errors still name the source line.
 
 use std::env;
 use std::fs;
@@ -12,26 +12,41 @@ use std::path::Path;
 #[derive(Clone, Copy)]
 enum Shrink {
     None,
-    /// Drops column `drop` (the people's role), then writes `=` for a non-empty column `ditto`
-    /// that repeats the row before's (rows are grouped by it).
+    /// A table grouped by column `ditto`: drops column `drop` (the people's role), writes the
+    /// values of column `short.0` by their short forms `short.1`, and writes `=` for a
+    /// non-empty `ditto` value that repeats the row before's. gzip then packs the country rows
+    /// about a fifth smaller, the people and organizations a little.
     Table {
         drop: Option<usize>,
+        short: Option<(usize, &'static [(&'static str, &'static str)])>,
         ditto: usize,
     },
-    /// Country rows (code, kind, form): the code is left out when it repeats the previous
-    /// row's, and the kind is written as one letter (n, c, d, k); gzip then packs the file
-    /// about a fifth smaller.
-    Countries,
 }
+
+/// Country rows (code, kind, form): grouped by code, kinds written as one letter.
+const COUNTRIES: Shrink = Shrink::Table {
+    drop: None,
+    short: Some((
+        1,
+        &[
+            ("name", "n"),
+            ("country", "c"),
+            ("demonym", "d"),
+            ("capital", "k"),
+        ],
+    )),
+    ditto: 0,
+};
 
 const FILES: &[(&str, Shrink)] = &[
     ("words.tsv", Shrink::None),
-    ("countries/countries.tsv", Shrink::Countries),
-    ("countries/extra.tsv", Shrink::Countries),
+    ("countries/countries.tsv", COUNTRIES),
+    ("countries/extra.tsv", COUNTRIES),
     (
         "people.tsv",
         Shrink::Table {
             drop: Some(2),
+            short: None,
             ditto: 1,
         },
     ),
@@ -39,6 +54,7 @@ const FILES: &[(&str, Shrink)] = &[
         "organizations.tsv",
         Shrink::Table {
             drop: None,
+            short: None,
             ditto: 1,
         },
     ),
@@ -58,7 +74,7 @@ fn main() {
         println!("cargo:rerun-if-changed={}", src.display());
         let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
         let mut out = String::with_capacity(text.len());
-        // The previous row's code (countries) or ditto column (tables).
+        // The previous row's value in the ditto column.
         let mut previous = "";
         for line in text.lines() {
             let line = line.trim_end_matches('\r');
@@ -67,7 +83,7 @@ fn main() {
                 continue;
             }
             match shrink {
-                Shrink::Table { drop, ditto } if !line.trim().is_empty() => {
+                Shrink::Table { drop, short, ditto } if !line.trim().is_empty() => {
                     let mut kept: Vec<&str> = line
                         .split('\t')
                         .map(str::trim)
@@ -75,6 +91,14 @@ fn main() {
                         .filter(|&(i, _)| Some(i) != drop)
                         .map(|(_, c)| c)
                         .collect();
+                    if let Some((col, forms)) = short {
+                        if let Some(c) = kept.get_mut(col) {
+                            // An unknown value stays as written: the loader reports it.
+                            if let Some(&(_, s)) = forms.iter().find(|&&(long, _)| long == *c) {
+                                *c = s;
+                            }
+                        }
+                    }
                     if let Some(c) = kept.get_mut(ditto) {
                         let value = *c;
                         if !value.is_empty() && value == previous {
@@ -83,24 +107,6 @@ fn main() {
                         previous = value;
                     }
                     out.push_str(kept.join("\t").trim_end_matches('\t'));
-                }
-                Shrink::Countries if !line.trim().is_empty() => {
-                    let mut cols = line.splitn(3, '\t').map(str::trim);
-                    let (c, kind, form) = (
-                        cols.next().unwrap_or(""),
-                        cols.next().unwrap_or(""),
-                        cols.next().unwrap_or(""),
-                    );
-                    let kind = match kind {
-                        "name" => "n",
-                        "country" => "c",
-                        "demonym" => "d",
-                        "capital" => "k",
-                        other => other, // the loader reports it
-                    };
-                    let shown = if c == previous { "" } else { c };
-                    previous = c;
-                    out.push_str(&format!("{shown}\t{kind}\t{form}"));
                 }
                 _ => out.push_str(line.trim_end()),
             }

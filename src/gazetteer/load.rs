@@ -164,19 +164,18 @@ fn load_words(b: &mut Builder) -> Result<(), Error> {
     Ok(())
 }
 
-/// Country rows as build.rs writes them: code (empty when it repeats the previous row's),
-/// kind as one letter (n = name, c = another name, d = demonym, k = capital), form.
+/// Country rows as build.rs writes them: code ("=" when it repeats the previous row's), kind
+/// as one letter (n = name, c = another name, d = demonym, k = capital), form.
 fn load_countries(b: &mut Builder, file: &str, text: &str) -> Result<(), Error> {
     let mut code = "";
     for (n, line) in lines(text) {
-        let (first, rest) = line.split_once('\t').unwrap_or((line, ""));
-        if !first.is_empty() {
-            code = first.trim();
+        let [first, kind, form] = columns::<3>(file, n, line)?;
+        if first != "=" {
+            code = first;
         }
         if code.is_empty() {
             return Err(Error::data(file, n, "no country code"));
         }
-        let [kind, form] = columns::<2>(file, n, rest)?;
         if form.is_empty() {
             return Err(Error::data(file, n, "empty form"));
         }
