@@ -415,7 +415,13 @@ impl<'t> Document<'t> {
             let mut found = nearest(self.surnames.get(key.as_str()), m.start);
             if found.is_none() {
                 let before = self.text[..m.start].trim_end();
-                if before.ends_with("Sir") || before.ends_with("Dame") {
+                // The honorific as a word of its own ("Sir Keir", not "Yasir Keir").
+                let honorific = ["Sir", "Dame"].iter().any(|h| {
+                    before
+                        .strip_suffix(h)
+                        .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
+                });
+                if honorific {
                     found = self.by_given_name(&self.text[m.start..m.end], i as usize);
                 }
             }
