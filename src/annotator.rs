@@ -190,13 +190,11 @@ impl Annotator {
                         }
                         _ => false,
                     };
+                    let (first, last) = (c.first as usize, c.last as usize);
                     (seat || c.ty() == Some(Type::Capital))
-                        && !rules::metonymy::is_government(
-                            &ctx,
-                            c.first as usize,
-                            c.last as usize,
-                            seat,
-                        )
+                        && !rules::metonymy::is_government(&ctx, first, last, seat)
+                        || c.ty() == Some(Type::Country)
+                            && rules::metonymy::in_city_name(&ctx, first, last)
                 })
                 .map(|(k, _)| k)
                 .collect()

@@ -292,7 +292,7 @@ impl Builder {
     pub(crate) fn finish(mut self) -> Lexicon {
         self.lex.words.set_flags(&self.flags);
         // Group the entries by node (a counting sort: stable, linear).
-        let nodes = &mut self.lex.nodes;
+        let mut nodes = std::mem::take(&mut self.lex.nodes);
         nodes.resize(self.node_count as usize, (0, 0));
         for &(node, _) in &self.pending {
             nodes[node as usize].1 += 1;
@@ -305,15 +305,19 @@ impl Builder {
             Some(&(_, e)) => vec![e; self.pending.len()],
             None => Vec::new(),
         };
+        let lex = &self.lex;
         for &(node, entry) in &self.pending {
             let (start, count) = &mut nodes[node as usize];
             let placed = &grouped[*start as usize..(*start + *count) as usize];
-            // A form listed twice for the same target is kept once (its slot stays unused).
-            if !placed.iter().any(|e| e.target == entry.target) {
+            // A form listed twice for the same target is kept once (its slot stays unused); the
+            // same key written in another case is another form ("NATO" and "Nato").
+            let twice = |e: &Entry| e.target == entry.target && lex.form(e).eq(lex.form(&entry));
+            if !placed.iter().any(twice) {
                 grouped[(*start + *count) as usize] = entry;
                 *count += 1;
             }
         }
+        self.lex.nodes = nodes;
         self.lex.entries = grouped;
         self.lex.words.shrink_to_fit();
         self.lex.edges.shrink_to_fit();

@@ -10,6 +10,14 @@ use crate::candidate::{Candidate, Source, Target};
 use crate::gazetteer::{class, Lexicon};
 use crate::text::Kind;
 
+/// Whether the country name `first..last` is part of a city's name: "Port Sudan", "Djibouti
+/// City" (cities listed as capitals, "Kuwait City", are matched whole and never get here).
+pub(crate) fn in_city_name(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+    let port = first > 0 && !ctx.new_line(first) && ctx.is_word(first - 1, "port");
+    let city = !ctx.new_line(last) && ctx.is_word(last, "city");
+    (port && ctx.title_case(first - 1)) || (city && ctx.title_case(last))
+}
+
 /// Whether the capital or seat reading `first..last` stands for a government.
 pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool) -> bool {
     // Part of a longer name: "George Washington", "Moscow State University", "Washington Post".

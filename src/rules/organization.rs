@@ -113,7 +113,8 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
             && k < head
             && name_word(ctx, p - 1)
             && ctx.covered(p - 1).is_none()
-            && name_word(ctx, k);
+            && name_word(ctx, k)
+            && !two_names(ctx, p, k);
         // "New" before the head itself is an adjective ("a New Agreement").
         let new_name = k < head && opens_name(ctx, p);
         if name_word(ctx, p) || dash_joined || inner_and || new_name {
@@ -134,6 +135,17 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
         k += 1;
     }
     k
+}
+
+/// Whether "and" at `p` ends one complete name and `k` starts another: "Hyundai Motor Company
+/// and Toyota Motor Corp." (a head after a name word, then a name word that is not a head),
+/// unlike "Army and Navy Club" or "Bank and Trust Company".
+fn two_names(ctx: &Ctx<'_>, p: usize, k: usize) -> bool {
+    ctx.is_word(p, "and")
+        && p >= 2
+        && ctx.is(p - 1, class::ORG_HEAD)
+        && (name_word(ctx, p - 2) || ctx.covered(p - 2).is_some())
+        && !ctx.is(k, class::ORG_HEAD)
 }
 
 /// Extends a name over "<connector> (the) Title Words" ("Ministry of Foreign Affairs",

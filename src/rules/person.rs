@@ -101,7 +101,10 @@ fn part(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     };
     while ctx.dash(j) && ctx.tok(j).joined() && j + 1 < ctx.len() && ctx.tok(j + 1).joined() {
         let next = ctx.tok(j + 1);
-        let short_lower = next.is_lower_word() && next.end - next.start <= 3;
+        let short_lower = next.is_lower_word()
+            && (next.end - next.start <= 3
+                || ctx.tok(j - 1).end - ctx.tok(j - 1).start <= 6
+                    && romanized_syllable(ctx.word(j + 1)));
         if next.kind == Kind::Word && (ctx.title_case(j + 1) && free(ctx, j + 1) || short_lower) {
             j += 2;
         } else {
@@ -109,6 +112,30 @@ fn part(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         }
     }
     Some(j)
+}
+
+/// One syllable of a romanized Korean or Chinese given name, the lower-case half of "Yu-jung",
+/// "Dae-jung", "Ying-jeou", "Hsien-loong": an optional onset of at most two consonants and a
+/// glide, one to three vowels, an optional final of n, ng, m, l, k, p or t. English words that
+/// follow a name and a dash ("Putin-backed", "Trump-era", "Biden-led") do not have that shape.
+fn romanized_syllable(word: &str) -> bool {
+    let b = word.as_bytes();
+    let is_vowel = |c: &u8| b"aeiou".contains(c);
+    let mut i = 0;
+    while i < b.len() && i < 2 && b"bcdghjklmnprstwxyz".contains(&b[i]) && !is_vowel(&b[i]) {
+        i += 1;
+    }
+    if i < b.len() && (b[i] == b'y' || b[i] == b'w') {
+        i += 1;
+    }
+    let vowels = b[i..].iter().take_while(|c| is_vowel(c)).count();
+    if !(1..=3).contains(&vowels) {
+        return false;
+    }
+    matches!(
+        &b[i + vowels..],
+        b"" | b"n" | b"ng" | b"m" | b"l" | b"k" | b"p" | b"t"
+    )
 }
 
 /// A person's name starting at `i`: parts, particles between them ("bin", "van der"), and a
