@@ -107,7 +107,7 @@ impl FromStr for Dictionary {
                 continue;
             }
             let kind = Type::parse(col(0)).ok_or_else(|| {
-                Error::data(FILE, n, format!("unknown type {:?} (expected person, organization, country, demonym, capital, named or deny)", col(0)))
+                Error::data(FILE, n, format!("unknown type \"{}\" (expected person, organization, country, demonym, capital, named or deny)", col(0)))
             })?;
             let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
             d.entries.push(Entry {
@@ -129,7 +129,7 @@ fn check_text(what: &str, s: &str) -> Result<(), Error> {
     }
     if s.len() > MAX_TEXT {
         return Err(Error::dictionary(format!(
-            "{what} is longer than {MAX_TEXT} bytes: {:?}…",
+            "{what} is longer than {MAX_TEXT} bytes: \"{}\"…",
             s.chars().take(40).collect::<String>()
         )));
     }
@@ -182,7 +182,7 @@ impl Dictionary {
             let country = match &e.country {
                 None => None,
                 Some(code) => Some(base.country_by_code(code).ok_or_else(|| {
-                    Error::dictionary(format!("{at}: unknown country code {code:?} (expected ISO 3166-1 alpha-2, e.g. \"FR\")"))
+                    Error::dictionary(format!("{at}: unknown country code \"{code}\" (expected ISO 3166-1 alpha-2, e.g. \"FR\")"))
                 })?),
             };
             let name = e

@@ -64,6 +64,9 @@ pub(crate) struct Document<'t> {
     surnames: FxHashMap<String, Vec<(usize, u32)>>,
     /// Folded acronym → the mention it abbreviates.
     acronyms: FxHashMap<String, usize>,
+    /// Folded initials of a multi-word name → its first mention ("RAA" after "Reciprocal
+    /// Access Agreement"); only a word in capitals is looked up here.
+    initials: FxHashMap<String, usize>,
     /// Folded head word of an organization's name ("council") → (position, mention) of each
     /// full mention, so "the Council" can stand for "the Security Council".
     heads: FxHashMap<String, Vec<(usize, u32)>>,
@@ -121,6 +124,7 @@ impl<'t> Document<'t> {
             country_entities: vec![NO_ENTITY; base.countries.len()],
             surnames: FxHashMap::default(),
             acronyms: FxHashMap::default(),
+            initials: FxHashMap::default(),
             heads: FxHashMap::default(),
             leftovers: Vec::new(),
             key: String::new(),
@@ -208,6 +212,11 @@ impl<'t> Document<'t> {
             let (first, last) = (c.first as usize, c.last as usize);
             let (start, end) = (at(first), end_of(last - 1));
             let idx = self.push(ctx, user, c, ty, start, end);
+            if matches!(ty, Type::Organization | Type::Named) {
+                if let Some(key) = initials(&self.text[start..end]) {
+                    self.initials.entry(key).or_insert(idx);
+                }
+            }
             // "Tigray People's Liberation Front (TPLF)": the bracketed acronym is a mention.
             if matches!(ty, Type::Organization | Type::Named | Type::Country) {
                 if let Some((a0, a1)) = acronym_after(ctx, last, taken) {
@@ -434,7 +443,11 @@ impl<'t> Document<'t> {
         // in text order, and the two runs are merged at the end.
         let linked = self.out.len();
         let mut leftovers = std::mem::take(&mut self.leftovers);
-        if self.acronyms.is_empty() && self.surnames.is_empty() && self.heads.is_empty() {
+        if self.acronyms.is_empty()
+            && self.initials.is_empty()
+            && self.surnames.is_empty()
+            && self.heads.is_empty()
+        {
             leftovers.clear();
         }
         let mut last_end = 0;
@@ -443,7 +456,16 @@ impl<'t> Document<'t> {
                 continue;
             }
             let key = self.fold_into_key(&self.text[l.start..l.end]);
-            let acronym = self.acronyms.get(key.as_str()).copied().or_else(|| {
+            let capitals = self.text[l.start..l.end]
+                .bytes()
+                .all(|b| b.is_ascii_uppercase());
+            let by_initials = || self.initials.get(key.as_str()).filter(|_| capitals);
+            let acronym = self
+                .acronyms
+                .get(key.as_str())
+                .or_else(by_initials)
+                .copied();
+            let acronym = acronym.or_else(|| {
                 let heads = self.heads.get(key.as_str()).filter(|_| l.alone);
                 nearest(heads, l.start).map(|i| i as usize)
             });
@@ -508,6 +530,22 @@ fn nearest(list: Option<&Vec<(usize, u32)>>, pos: usize) -> Option<u32> {
     let list = list?;
     let before = list.partition_point(|&(p, _)| p < pos);
     list.get(before.saturating_sub(1)).map(|&(_, e)| e)
+}
+
+/// The folded initials of a name of three to six capitalised words ("Reciprocal Access
+/// Agreement" → "raa", "Tigray People's Liberation Front" → "tplf"), skipping the small words
+/// inside names; `None` if another word is in lower case.
+fn initials(name: &str) -> Option<String> {
+    let mut key = String::new();
+    for word in name.split([' ', '-']).filter(|w| !w.is_empty()) {
+        let first = word.chars().next()?;
+        if first.is_ascii_uppercase() {
+            key.push(first.to_ascii_lowercase());
+        } else if !["of", "the", "and", "for", "on", "to", "in"].contains(&word) {
+            return None;
+        }
+    }
+    (3..=6).contains(&key.len()).then_some(key)
 }
 
 /// The lookup key of a text (see [`fold_key`]).

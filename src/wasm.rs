@@ -123,7 +123,7 @@ fn check_keys(value: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsVal
         let k = k.as_string().unwrap_or_default();
         if !allowed.contains(&k.as_str()) {
             return Err(type_error(format!(
-                "{what}: unknown field {k:?} (expected {})",
+                "{what}: unknown field \"{k}\" (expected {})",
                 allowed.join(", ")
             )));
         }
@@ -383,14 +383,14 @@ fn entry_arg(item: &JsValue, at: &str) -> Result<Entry, JsValue> {
     let ty = required("type")?;
     let kind = Type::parse(&ty).ok_or_else(|| {
         type_error(format!(
-            "{at}.type: unknown type {ty:?} (expected person, organization, country, demonym, capital or named)"
+            "{at}.type: unknown type \"{ty}\" (expected person, organization, country, demonym, capital or named)"
         ))
     })?;
     let label = match string_field(item, "label", at)? {
         None => None,
         Some(l) => Some(Label::parse(&l).ok_or_else(|| {
             type_error(format!(
-                "{at}.label: unknown label {l:?} (expected actor, country or agreement)"
+                "{at}.label: unknown label \"{l}\" (expected actor, country or agreement)"
             ))
         })?),
     };

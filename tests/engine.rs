@@ -61,6 +61,9 @@ both! {
             ("King Salman met Mohammed bin Salman.", "Salman", Type::Person, "Salman", None),
             // "Long Name (ACR)": the acronym is a mention of the long name.
             ("The Coastal Defence Council (CDC) met.", "CDC", Type::Organization, "Coastal Defence Council", None),
+            // Initials in capitals, with no bracket: the name mentioned before them.
+            ("The Kestrel Basin Authority met. The KBA agreed.", "KBA", Type::Organization, "Kestrel Basin Authority", None),
+            ("Nato said so.", "Nato", Type::Organization, "NATO", None),
             // A listed government body belongs to its possessor, if any.
             ("The Joint Chiefs of Staff met.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("US")),
             ("South Korea's Joint Chiefs of Staff said so.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("KR")),

@@ -156,7 +156,7 @@ fn load_words(b: &mut Builder) -> Result<(), Error> {
     for (n, line) in lines(WORDS) {
         let cols = columns::<2>(FILE, n, line)?;
         let flag = class::parse(cols[0])
-            .ok_or_else(|| Error::data(FILE, n, format!("unknown word class {:?}", cols[0])))?;
+            .ok_or_else(|| Error::data(FILE, n, format!("unknown word class \"{}\"", cols[0])))?;
         for w in cols[1].split_whitespace() {
             b.add_class(w, flag);
         }
@@ -184,7 +184,7 @@ fn load_countries(b: &mut Builder, file: &str, text: &str) -> Result<(), Error> 
             "c" => CountryForm::Alias,
             "d" => CountryForm::Demonym,
             "k" => CountryForm::Capital,
-            _ => return Err(Error::data(file, n, format!("unknown kind {kind:?}"))),
+            _ => return Err(Error::data(file, n, format!("unknown kind \"{kind}\""))),
         };
         let lex = b.lexicon_mut();
         let id = match lex.country_by_code(code) {
@@ -212,7 +212,7 @@ fn country_column(b: &mut Builder, file: &str, n: usize, code: &str) -> Result<O
     b.lexicon_mut()
         .country_by_code(code)
         .map(Some)
-        .ok_or_else(|| Error::data(file, n, format!("unknown country code {code:?}")))
+        .ok_or_else(|| Error::data(file, n, format!("unknown country code \"{code}\"")))
 }
 
 /// Loads the people; returns their surnames.
@@ -257,7 +257,11 @@ fn load_orgs(b: &mut Builder) -> Result<(), Error> {
             kind = OrgKind::parse(cols[1]);
         }
         let kind = kind.ok_or_else(|| {
-            Error::data(FILE, n, format!("unknown organization kind {:?}", cols[1]))
+            Error::data(
+                FILE,
+                n,
+                format!("unknown organization kind \"{}\"", cols[1]),
+            )
         })?;
         let country = country_column(b, FILE, n, cols[2])?;
         let lex = b.lexicon_mut();
