@@ -195,6 +195,27 @@ impl<'t> Document<'t> {
         e
     }
 
+    /// The entity already named like `name` without its middle initials, if it has any.
+    fn without_initials(&self, name: &str) -> Option<u32> {
+        // An initial is " X." between two words; dropping its three bytes keeps one space.
+        let b = name.as_bytes();
+        let mut bare = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b' ' && b.get(i + 2) == Some(&b'.') && b.get(i + 3) == Some(&b' ') {
+                i += 3;
+                continue;
+            }
+            bare.push(b[i]);
+            i += 1;
+        }
+        if bare.len() == b.len() {
+            return None;
+        }
+        let bare = std::str::from_utf8(&bare).ok()?;
+        self.by_key.get(bare).copied()
+    }
+
     /// Links the chosen candidates of one chunk (`offset` = the chunk's byte offset in the
     /// document); `taken` marks the chunk's annotated tokens.
     pub(crate) fn add_chunk(
@@ -263,7 +284,11 @@ impl<'t> Document<'t> {
                     }
                     _ => (normalize(text), None),
                 };
-                let e = self.entity(&canonical, c.country.or(table_country));
+                // "Marco J. Rubio" after "Marco Rubio": the same person.
+                let e = match self.without_initials(&canonical) {
+                    Some(e) => e,
+                    None => self.entity(&canonical, c.country.or(table_country)),
+                };
                 let (parts, surname) = surname(ctx, c);
                 if parts >= 2 {
                     if let Some(s) = surname {

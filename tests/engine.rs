@@ -64,6 +64,8 @@ both! {
             // Initials in capitals, with no bracket: the name mentioned before them.
             ("The Kestrel Basin Authority met. The KBA agreed.", "KBA", Type::Organization, "Kestrel Basin Authority", None),
             ("Nato said so.", "Nato", Type::Organization, "NATO", None),
+            // A middle initial does not make another person.
+            ("Keir Starmer spoke. Keir R. Starmer left.", "Keir R. Starmer", Type::Person, "Keir Starmer", Some("GB")),
             // A listed government body belongs to its possessor, if any.
             ("The Joint Chiefs of Staff met.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("US")),
             ("South Korea's Joint Chiefs of Staff said so.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("KR")),
