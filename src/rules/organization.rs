@@ -179,7 +179,7 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
             } else if name_word(ctx, j) || opens_name(ctx, j) {
                 j += 1;
             } else if (ctx.is_word(j, "and") || ctx.punct(j, ",") && ctx.is_word(j + 1, "and"))
-                && name_word(ctx, j + 1 + usize::from(ctx.punct(j, ",")))
+                && and_name_word(ctx, j + 1 + usize::from(ctx.punct(j, ",")))
             {
                 j += 1;
                 continue;
@@ -195,6 +195,12 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
         k = j;
     }
     best
+}
+
+/// A name word after "and" inside an of-phrase ("Ministry of Industry and Trade"), but not a
+/// country: "the Council of Europe and Ukraine signed" names two parties.
+fn and_name_word(ctx: &Ctx<'_>, i: usize) -> bool {
+    name_word(ctx, i) && ctx.covered(i).is_none_or(|c| c.ty() != Some(Type::Country))
 }
 
 /// The first country or demonym reading inside `first..last`.
