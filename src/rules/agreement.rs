@@ -386,7 +386,9 @@ fn keep_modifier(ctx: &Ctx<'_>, s: usize, e: usize, title_head: bool, broad: boo
         if t.kind != Kind::Word || !(case_ok || ctx.shout(i)) || ctx.covered(i).is_some() {
             return false;
         }
-        if ctx.is(i, NEVER) && !ctx.is(i, class::CLASSIFIER) {
+        // "status-of-forces", "oil-for-food": a small word inside a compound.
+        let inner = i > s && i < last && ctx.is(i, class::STOP);
+        if ctx.is(i, NEVER) && !ctx.is(i, class::CLASSIFIER) && !inner {
             return false;
         }
     }
