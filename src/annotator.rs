@@ -10,7 +10,7 @@ use crate::gazetteer::{self, Lexicon, OrgKind};
 use crate::link::{self, Document, Linked};
 use crate::resolve::resolve;
 use crate::rules::{self, Ctx, UNCOVERED};
-use crate::text::{self, FoldBuf, Token};
+use crate::text::{self, FoldBuf, Token, UPPER_INITIAL};
 
 /// Finds actors, countries and agreements in text.
 ///
@@ -87,6 +87,8 @@ struct Scratch {
     gaz: Vec<Candidate>,
     cover: Vec<u32>,
     cands: Vec<Candidate>,
+    caps: Vec<u32>,
+    marks: Vec<u32>,
     taken: Vec<bool>,
     fold: FoldBuf,
 }
@@ -144,10 +146,18 @@ impl Annotator {
         let n = s.tokens.len();
         s.ids.clear();
         s.flags.clear();
-        for t in &s.tokens {
+        s.caps.clear();
+        s.marks.clear();
+        for (k, t) in s.tokens.iter().enumerate() {
             let (id, f) = self.base.lookup(&mut s.fold, chunk, t);
             s.ids.push(id);
             s.flags.push(f);
+            if t.has(UPPER_INITIAL) {
+                s.caps.push(k as u32);
+            }
+            if f & rules::MARKS != 0 {
+                s.marks.push(k as u32);
+            }
         }
         s.gaz.clear();
         if let Some(user) = &self.user {
@@ -179,7 +189,14 @@ impl Annotator {
         }
         // Capitals and seats: the government, or a place?
         let places: Vec<usize> = {
-            let ctx = Ctx::new(chunk, &s.tokens, &s.flags, &s.cover, &s.gaz);
+            let ctx = Ctx::new(
+                chunk,
+                &s.tokens,
+                &s.flags,
+                &s.cover,
+                &s.gaz,
+                [&s.caps, &s.marks],
+            );
             s.gaz
                 .iter()
                 .enumerate()
@@ -204,7 +221,14 @@ impl Annotator {
         }
         s.cands.clear();
         s.cands.extend_from_slice(&s.gaz);
-        let ctx = Ctx::new(chunk, &s.tokens, &s.flags, &s.cover, &s.gaz);
+        let ctx = Ctx::new(
+            chunk,
+            &s.tokens,
+            &s.flags,
+            &s.cover,
+            &s.gaz,
+            [&s.caps, &s.marks],
+        );
         rules::metonymy::elliptical(&ctx, base, &mut s.cands);
         rules::person::find(&ctx, &mut s.cands);
         rules::organization::find(&ctx, &mut s.cands);

@@ -18,7 +18,7 @@ use crate::candidate::{Candidate, Target};
 use crate::gazetteer::{class, family_name, Lexicon, OrgKind, PATRONYMIC};
 use crate::rules::organization::possessor;
 use crate::rules::Ctx;
-use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT, UPPER_INITIAL};
+use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT};
 
 /// Something mentioned in the document: its key ("US", "Joe Biden"), display name and country.
 pub(crate) struct Entity {
@@ -371,13 +371,12 @@ impl<'t> Document<'t> {
     }
 
     fn collect_leftovers(&mut self, ctx: &Ctx<'_>, offset: usize, taken: &[bool]) {
-        let mut i = 0;
-        while i < ctx.len() {
-            let t = ctx.tok(i);
-            if !t.has(UPPER_INITIAL) {
-                i += 1;
+        let mut from = 0;
+        for i in ctx.caps_from(0) {
+            if i < from {
                 continue;
             }
+            let t = ctx.tok(i);
             let capital = ctx.title_case(i)
                 || ctx.acronym(i)
                 || t.has(SHOUT) && t.has(ALL_CAPS) && t.end - t.start > 1;
@@ -387,7 +386,6 @@ impl<'t> Document<'t> {
                 || ctx.function_word(i)
                 || ctx.covered(i).is_some()
             {
-                i += 1;
                 continue;
             }
             // Dash-joined groups ("FARC-EP") are looked up whole.
@@ -423,7 +421,7 @@ impl<'t> Document<'t> {
                     alone: false,
                 });
             }
-            i = j + 1;
+            from = j + 1;
         }
     }
 

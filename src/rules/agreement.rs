@@ -15,7 +15,8 @@ use crate::text::{Kind, UPPER_INITIAL};
 
 /// Pushes agreement candidates for the chunk.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    for h in 0..ctx.len() {
+    for &h in ctx.marks {
+        let h = h as usize;
         if ctx.tok(h).kind != Kind::Word {
             continue;
         }

@@ -191,7 +191,8 @@ fn person(first: usize, last: usize, country: Option<u16>) -> Candidate {
 /// "President Putin", "Secretary of State Antony J. Blinken", "Russia's permanent
 /// representative to the United Nations, Vasily Nebenzya".
 fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    for t in 0..ctx.len() {
+    for &t in ctx.marks {
+        let t = t as usize;
         if !ctx.is(t, class::TITLE) || ctx.shout(t) || ctx.tok(t).kind != Kind::Word {
             continue;
         }
@@ -264,7 +265,7 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 
 /// "By Humeyra Pamuk and Simon Lewis": the authors named at the start of a line.
 fn by_byline(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    for b in 0..ctx.len() {
+    for b in ctx.caps_from(0) {
         if !(ctx.new_line(b) && ctx.title_case(b) && ctx.is_word(b, "by")) {
             continue;
         }
@@ -329,9 +330,11 @@ fn after_place_prefix(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// "Vasily Nebenzya", "Juan Manuel Santos": a known given name and at least one more part.
 fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    let mut i = 0;
-    while i < ctx.len() {
-        // Title case first: it is the cheapest test, and most tokens fail it.
+    let mut from = 0;
+    for i in ctx.caps_from(0) {
+        if i < from {
+            continue;
+        }
         if ctx.title_case(i)
             && ctx.is(i, class::GIVEN)
             && free(ctx, i)
@@ -349,23 +352,20 @@ fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
                         .filter(|&t| ctx.is(t, class::TITLE))
                         .and_then(|t| country_before(ctx, t));
                     out.push(person(i, end, country));
-                    i = end;
-                    continue;
+                    from = end;
                 }
             }
         }
-        i += 1;
     }
 }
 
 /// "Workneh Gebeyehu said", "Ted McKinney, the Undersecretary of …": an unknown two-part name
 /// next to a reporting verb or an appositive title.
 fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    let mut i = 0;
-    while i < ctx.len() {
-        // Every case below starts with a capital; most tokens do not.
-        if !ctx.tok(i).has(UPPER_INITIAL) {
-            i += 1;
+    // Every case below starts with a capital; most tokens do not.
+    let mut from = 0;
+    for i in ctx.caps_from(0) {
+        if i < from {
             continue;
         }
         // "H. Tillekeratne": an initial and a name.
@@ -377,7 +377,7 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         {
             if let Some((end, _)) = name(ctx, i) {
                 out.push(person(i, end, None));
-                i = end;
+                from = end;
                 continue;
             }
         }
@@ -396,11 +396,10 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         // "Clinton said", "…," said Dole.": a known surname alone, as the one quoted.
         if plausible && !more && ctx.is(i, class::SURNAME) && quoted(ctx, i) {
             out.push(person(i, next, None));
-            i = next;
+            from = next;
             continue;
         }
         let Some((end, parts)) = (more && plausible).then(|| name(ctx, i)).flatten() else {
-            i += 1;
             continue;
         };
         // "Wilson Kipketer (Denmark)": a name with its country in brackets.
@@ -428,7 +427,7 @@ fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             };
             out.push(person(i, end, country));
         }
-        i = end;
+        from = end;
     }
 }
 
