@@ -89,6 +89,8 @@ struct Scratch {
     cands: Vec<Candidate>,
     caps: Vec<u32>,
     marks: Vec<u32>,
+    /// Tokens that may start a listed phrase.
+    starts: Vec<u32>,
     taken: Vec<bool>,
     fold: FoldBuf,
 }
@@ -148,6 +150,7 @@ impl Annotator {
         s.flags.clear();
         s.caps.clear();
         s.marks.clear();
+        s.starts.clear();
         for (k, t) in s.tokens.iter().enumerate() {
             let (id, f) = self.base.lookup(&mut s.fold, chunk, t);
             s.ids.push(id);
@@ -157,6 +160,9 @@ impl Annotator {
             }
             if f & rules::MARKS != 0 {
                 s.marks.push(k as u32);
+            }
+            if f & gazetteer::class::PHRASE_START != 0 {
+                s.starts.push(k as u32);
             }
         }
         s.gaz.clear();
@@ -168,12 +174,14 @@ impl Annotator {
                 s.user_ids.push(id);
                 s.user_flags.push(f);
             }
-            user.find(chunk, &s.tokens, &s.user_ids, &s.user_flags, |m| {
+            let ids = (&s.user_ids[..], &s.user_flags[..]);
+            user.find(chunk, &s.tokens, ids, 0..n, |m| {
                 s.gaz.push(gazetteer::candidate(&m, user, true))
             });
         }
         let base = self.base;
-        base.find(chunk, &s.tokens, &s.ids, &s.flags, |m| {
+        let starts = s.starts.iter().map(|&k| k as usize);
+        base.find(chunk, &s.tokens, (&s.ids, &s.flags), starts, |m| {
             s.gaz.push(gazetteer::candidate(&m, base, false))
         });
         // Each token's longest gazetteer reading.

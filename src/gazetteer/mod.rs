@@ -372,16 +372,17 @@ impl Lexicon {
             .map(|&(s, t)| &self.forms[s as usize..t as usize])
     }
 
-    /// Calls `found` with the longest case-consistent match starting at each token.
+    /// Calls `found` with the longest case-consistent match starting at each token of
+    /// `starts` (in order; those without [`class::PHRASE_START`] are passed over).
     pub(crate) fn find<'l>(
         &'l self,
         chunk: &str,
         tokens: &[Token],
-        ids: &[u32],
-        flags: &[u32],
+        (ids, flags): (&[u32], &[u32]),
+        starts: impl Iterator<Item = usize>,
         mut found: impl FnMut(Match<'l>),
     ) {
-        for first in 0..tokens.len() {
+        for first in starts {
             if flags[first] & class::PHRASE_START == 0 {
                 continue;
             }

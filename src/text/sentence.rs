@@ -9,12 +9,21 @@ use super::{Kind, Token, ALL_CAPS, HAS_LOWER, LINE_BEFORE, SENT_START, SHOUT};
 pub(crate) fn mark_sentences(chunk: &str, tokens: &mut [Token]) {
     let mut start_next = true;
     let mut line_start = 0;
+    // Words of the current line with lower case / in capitals.
+    let (mut lower, mut caps) = (0, 0);
     for i in 0..tokens.len() {
         let t = tokens[i];
         if t.has(LINE_BEFORE) {
-            mark_shout(&mut tokens[line_start..i]);
-            line_start = i;
+            mark_shout(&mut tokens[line_start..i], lower, caps);
+            (line_start, lower, caps) = (i, 0, 0);
             start_next = true;
+        }
+        if t.kind == Kind::Word {
+            if t.has(HAS_LOWER) {
+                lower += 1;
+            } else if t.has(ALL_CAPS) {
+                caps += 1;
+            }
         }
         match t.kind {
             Kind::Word | Kind::Number if start_next => {
@@ -42,22 +51,11 @@ pub(crate) fn mark_sentences(chunk: &str, tokens: &mut [Token]) {
             _ => {}
         }
     }
-    mark_shout(&mut tokens[line_start..]);
+    mark_shout(&mut tokens[line_start..], lower, caps);
 }
 
 /// A line is shouted when it has at least two all-capitals words and no word with lower case.
-fn mark_shout(line: &mut [Token]) {
-    let mut caps = 0;
-    let mut lower = 0;
-    for t in line.iter() {
-        if t.kind == Kind::Word {
-            if t.has(HAS_LOWER) {
-                lower += 1;
-            } else if t.has(ALL_CAPS) {
-                caps += 1;
-            }
-        }
-    }
+fn mark_shout(line: &mut [Token], lower: usize, caps: usize) {
     if caps >= 2 && lower == 0 {
         for t in line.iter_mut() {
             t.flags |= SHOUT;
