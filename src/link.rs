@@ -199,6 +199,9 @@ impl<'t> Document<'t> {
     fn without_initials(&self, name: &str) -> Option<u32> {
         // An initial is " X." between two words; dropping its three bytes keeps one space.
         let b = name.as_bytes();
+        if !b.windows(2).any(|w| w == b". ") {
+            return None;
+        }
         let mut bare = Vec::new();
         let mut i = 0;
         while i < b.len() {

@@ -30,17 +30,37 @@ impl Unit {
 }
 
 /// How many units of `unit` the bytes `bytes` (a whole number of UTF-8 characters) count.
+///
+/// Every character has exactly one byte that is not a continuation byte (`10xxxxxx`), and
+/// 4-byte characters (lead byte `11110xxx`) are surrogate pairs in UTF-16; both are counted
+/// eight bytes at a time.
 #[inline]
 fn units(bytes: &[u8], unit: Unit) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let count = |w: u64| {
+        // Bit 7 of each byte: set for a continuation byte / for a 4-byte lead.
+        let cont = w & !(w << 1) & HIGH;
+        let lead4 = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        (cont.count_ones() as usize, lead4.count_ones() as usize)
+    };
+    let (mut n_cont, mut n_lead4) = (0, 0);
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+        if w & HIGH != 0 {
+            let (c, l) = count(w);
+            n_cont += c;
+            n_lead4 += l;
+        }
+    }
+    for &b in words.remainder() {
+        n_cont += usize::from(b & 0xc0 == 0x80);
+        n_lead4 += usize::from(b >= 0xf0);
+    }
     match unit {
         Unit::Byte => bytes.len(),
-        // Every character has exactly one non-continuation byte; 4-byte characters are
-        // surrogate pairs in UTF-16.
-        Unit::CodePoint => bytes.iter().filter(|&&b| (b as i8) >= -0x40).count(),
-        Unit::Utf16 => bytes
-            .iter()
-            .map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xf0))
-            .sum(),
+        Unit::CodePoint => bytes.len() - n_cont,
+        Unit::Utf16 => bytes.len() - n_cont + n_lead4,
     }
 }
 
@@ -139,6 +159,20 @@ mod tests {
             "inside the emoji's bytes"
         );
         assert_eq!(len(text, Unit::Utf16), 6);
+    }
+
+    #[test]
+    fn counts_every_width_at_every_alignment() {
+        // Characters of 1 to 4 bytes, so that eight-byte words start inside each of them.
+        let text = "Kyiv–Москва 👍🏽 naïve 東京 e\u{301} \u{10ffff}z".repeat(3);
+        for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for end in (start..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let s = &text[start..end];
+                let bytes = s.as_bytes();
+                assert_eq!(units(bytes, Unit::Utf16), s.encode_utf16().count(), "{s:?}");
+                assert_eq!(units(bytes, Unit::CodePoint), s.chars().count(), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -172,6 +172,9 @@ pub(crate) struct Lexicon {
     /// The written tokens of every listed form, for the case check: byte ranges of `forms`.
     form_tokens: Vec<(u32, u32)>,
     forms: String,
+    /// The word id and flags of each one-byte ASCII token (punctuation, digits, letters: a
+    /// quarter of the tokens of news text), looked up once when the lexicon is finished.
+    single: Vec<(u32, u32)>,
     /// Country code → index into `countries`.
     codes: FxHashMap<Box<str>, u16>,
     pub countries: Vec<Country>,
@@ -320,6 +323,12 @@ impl Builder {
         self.lex.nodes = nodes;
         self.lex.entries = grouped;
         self.lex.words.shrink_to_fit();
+        self.lex.single = (0..128u8)
+            .map(|b| {
+                let key = [b.to_ascii_lowercase()];
+                self.lex.words.get(&key).unwrap_or((NO_WORD, 0))
+            })
+            .collect();
         self.lex.edges.shrink_to_fit();
         self.lex
     }
@@ -336,6 +345,14 @@ impl Lexicon {
     /// The word id and class flags of a token.
     #[inline]
     pub(crate) fn lookup(&self, buf: &mut FoldBuf, chunk: &str, token: &Token) -> (u32, u32) {
+        if token.end - token.start == 1 {
+            if let Some(&found) = self
+                .single
+                .get(usize::from(chunk.as_bytes()[token.start as usize]))
+            {
+                return found;
+            }
+        }
         let text = token.text(chunk);
         let found = if token.has(NON_ASCII) {
             self.words.get(buf.key(text))
