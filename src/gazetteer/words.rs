@@ -61,17 +61,28 @@ impl Words {
     fn find(&self, buf: &[u8], start: usize, end: usize, hash: u32, folded: bool) -> Option<&Slot> {
         let prefix = lower_prefix(buf, start, end);
         let bytes = &buf[start..end];
+        // A short key is its prefix: the comparison stays small enough to be inlined into the
+        // probe loop, and long keys are compared out of line.
+        let short = bytes.len() <= 8;
         self.table.find(spread(hash), |s| {
             s.prefix == prefix
-                && if bytes.len() <= 8 {
+                && if short {
                     s.id & LONG == 0
-                } else if folded {
-                    self.key(s.id()) == bytes
                 } else {
-                    // Keys are folded: lower-casing both sides only lower-cases `bytes`.
-                    self.key(s.id()).eq_ignore_ascii_case(bytes)
+                    s.id & LONG != 0 && self.long_key_is(s.id(), bytes, folded)
                 }
         })
+    }
+
+    /// Whether the key of `id` is `bytes` (longer than eight bytes).
+    #[inline(never)]
+    fn long_key_is(&self, id: u32, bytes: &[u8], folded: bool) -> bool {
+        if folded {
+            self.key(id) == bytes
+        } else {
+            // Keys are folded: lower-casing both sides only lower-cases `bytes`.
+            self.key(id).eq_ignore_ascii_case(bytes)
+        }
     }
 
     /// The id and flags of a folded key.
