@@ -403,7 +403,7 @@ impl<'t> Document<'t> {
                 j += 2;
             }
             let weak = t.has(SENT_START)
-                && ctx.flags[i] & !(class::GIVEN | class::SURNAME | class::PHRASE_START) != 0;
+                && ctx.flags[i] & !(class::GIVEN | class::SURNAME | class::PHRASE) != 0;
             let capital_at = |k: usize| !ctx.new_line(k) && ctx.title_case(k) && !ctx.sent_start(k);
             let capital_before = i > 0 && !ctx.new_line(i) && capital_at(i - 1);
             let capital_after = j + 1 < ctx.len() && capital_at(j + 1);

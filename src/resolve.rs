@@ -35,20 +35,23 @@ pub(crate) fn resolve(
     taken: &mut Vec<bool>,
 ) -> Vec<Candidate> {
     // One packed key per candidate, in the order above; the candidate's index breaks the
-    // remaining ties, so the result is deterministic.
-    let mut order: Vec<u128> = cands
+    // remaining ties, so the result is deterministic. A chunk has at most 64 KiB and so at
+    // most 2^16 tokens: lengths and starts fit 17 bits, and the few candidates each token can
+    // start (one per rule or listed entry) fit the 24 bits left for the index.
+    debug_assert!(cands.len() < 1 << 24 && n_tokens <= 1 << 16);
+    let mut order: Vec<u64> = cands
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let len = u128::from(u32::MAX - c.len());
-            let place = u128::from(c.ty().is_none());
-            let source = u128::from(2 - c.source as u8);
-            (len << 96)
-                | (place << 95)
-                | (source << 90)
-                | (u128::from(type_rank(c)) << 86)
-                | (u128::from(c.first) << 32)
-                | i as u128
+            let len = u64::from(0x1_ffff - c.len().min(0x1_ffff));
+            let place = u64::from(c.ty().is_none());
+            let source = u64::from(2 - c.source as u8);
+            (len << 47)
+                | (place << 46)
+                | (source << 44)
+                | (u64::from(type_rank(c)) << 41)
+                | (u64::from(c.first) << 24)
+                | i as u64
         })
         .collect();
     order.sort_unstable();
@@ -56,7 +59,7 @@ pub(crate) fn resolve(
     taken.resize(n_tokens, false);
     let mut chosen = Vec::new();
     for key in order {
-        let c = &cands[(key & 0xffff_ffff) as usize];
+        let c = &cands[(key & 0xff_ffff) as usize];
         let range = c.first as usize..c.last as usize;
         if c.first >= c.last || taken[range.clone()].iter().any(|&t| t) {
             continue;

@@ -49,6 +49,12 @@ pub(crate) mod class {
     pub const DISPUTE: u32 = 1 << 27;
     /// Some listed phrase starts with this word.
     pub const PHRASE_START: u32 = 1 << 28;
+    /// This word alone is a listed phrase.
+    pub const PHRASE_ALONE: u32 = 1 << 29;
+    /// Some listed phrase has this word after its first.
+    pub const PHRASE_NEXT: u32 = 1 << 30;
+    /// Where a word occurs in listed phrases (not a word class).
+    pub const PHRASE: u32 = PHRASE_START | PHRASE_ALONE | PHRASE_NEXT;
 
     /// The class names of `src/data/words.tsv`.
     pub fn parse(name: &str) -> Option<u32> {
@@ -261,9 +267,11 @@ impl Builder {
             key.clear();
             text::fold_key(s, &mut key);
             let id = self.word(&key);
-            if i == 0 {
-                self.flags[id as usize] |= class::PHRASE_START;
-            }
+            self.flags[id as usize] |= match i {
+                0 if tokens.len() == 1 => class::PHRASE_START | class::PHRASE_ALONE,
+                0 => class::PHRASE_START,
+                _ => class::PHRASE_NEXT,
+            };
             let count = &mut self.node_count;
             node = *self.lex.edges.entry((node, id)).or_insert_with(|| {
                 *count += 1;
@@ -399,15 +407,22 @@ impl Lexicon {
         starts: impl Iterator<Item = usize>,
         mut found: impl FnMut(Match<'l>),
     ) {
+        // A phrase continues only with a word listed after the start of some phrase: the
+        // flags rule out most starts ("the", "South") without a trie step.
+        let continues = |j: usize| {
+            j < tokens.len() && flags[j] & class::PHRASE_NEXT != 0 && !tokens[j].has(LINE_BEFORE)
+        };
         for first in starts {
-            if flags[first] & class::PHRASE_START == 0 {
+            let f = flags[first];
+            if f & class::PHRASE_START == 0 || f & class::PHRASE_ALONE == 0 && !continues(first + 1)
+            {
                 continue;
             }
             let mut node = 0u32;
             let mut best: Option<(usize, u32)> = None;
             let mut j = first;
             while j < tokens.len() {
-                if j > first && tokens[j].has(LINE_BEFORE) {
+                if j > first && !continues(j) {
                     break;
                 }
                 let id = ids[j];

@@ -227,7 +227,8 @@ fn named_by_lower_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
         }
         // "Trade deals are …", "Diplomatic protocol requires …": a sentence-initial capital on
         // a common word or an adjective is no name.
-        if ctx.sent_start(i) && (ctx.flags[i] != 0 || adjective(ctx.word(i))) {
+        let known = ctx.flags[i] & !(class::PHRASE_ALONE | class::PHRASE_NEXT) != 0;
+        if ctx.sent_start(i) && (known || adjective(ctx.word(i))) {
             return;
         }
     }
