@@ -18,7 +18,7 @@ use crate::candidate::{Candidate, Target};
 use crate::gazetteer::{class, family_name, Lexicon, OrgKind, PATRONYMIC};
 use crate::rules::organization::possessor;
 use crate::rules::Ctx;
-use crate::text::{fold_key, Kind, ALL_CAPS, SENT_START, SHOUT};
+use crate::text::{fold_key, key_hash, Kind, ALL_CAPS, SENT_START, SHOUT};
 
 /// Something mentioned in the document: its key ("US", "Joe Biden"), display name and country.
 pub(crate) struct Entity {
@@ -476,10 +476,31 @@ impl<'t> Document<'t> {
         {
             leftovers.clear();
         }
+        // The hashes of every key a leftover could match, as a bit set: most leftovers
+        // (capitalised words that name nothing) are passed over without folding a key.
+        // About one bit in sixteen is set, so one unknown word in sixteen gets through.
+        let n_keys = self.acronyms.len() + self.initials.len() + self.heads.len();
+        let bits = ((n_keys + self.surnames.len()) * 16)
+            .next_power_of_two()
+            .max(64);
+        let mut known = vec![0u64; bits / 64];
+        let keys = (self.acronyms.keys().chain(self.initials.keys()))
+            .chain(self.heads.keys().chain(self.surnames.keys()));
+        for k in keys {
+            let h = key_hash(k.as_bytes(), 0, k.len()) as usize & (bits - 1);
+            known[h / 64] |= 1 << (h % 64);
+        }
         let mut last_end = 0;
         for l in leftovers {
             if l.start < last_end {
                 continue;
+            }
+            let bytes = &self.text.as_bytes()[l.start..l.end];
+            if bytes.is_ascii() {
+                let h = key_hash(bytes, 0, bytes.len()) as usize & (bits - 1);
+                if known[h / 64] & (1 << (h % 64)) == 0 {
+                    continue;
+                }
             }
             let key = self.fold_into_key(&self.text[l.start..l.end]);
             let capitals = self.text[l.start..l.end]
