@@ -7,6 +7,7 @@ use super::{Kind, Token, ALL_CAPS, HAS_LOWER, LINE_BEFORE, SENT_START, SHOUT};
 
 /// Sets [`SENT_START`] and [`SHOUT`] on `tokens` of `chunk`.
 pub(crate) fn mark_sentences(chunk: &str, tokens: &mut [Token]) {
+    let bytes = chunk.as_bytes();
     let mut start_next = true;
     let mut line_start = 0;
     // Words of the current line with lower case / in capitals.
@@ -31,21 +32,23 @@ pub(crate) fn mark_sentences(chunk: &str, tokens: &mut [Token]) {
                 start_next = false;
             }
             Kind::Punct => {
-                let c = t.text(chunk);
-                let ends = match c.as_bytes() {
+                // Bytes, not text: punctuation is a quarter of the tokens.
+                let c = &bytes[t.start as usize..t.end as usize];
+                let ends = match c {
                     [b] => matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'|'),
-                    _ => matches!(c, "…" | "•"),
+                    _ => c == "…".as_bytes() || c == "•".as_bytes(),
                 };
-                if ends {
+                let quote = c == b"\"" || c == "“".as_bytes() || c == "«".as_bytes();
+                // A quotation opening after a space starts a clause whose first word may be
+                // capitalised for that reason alone.
+                if ends
+                    || quote
+                        && !start_next
+                        && !t.joined()
+                        && i + 1 < tokens.len()
+                        && tokens[i + 1].joined()
+                {
                     start_next = true;
-                } else if matches!(c, "“" | "\"" | "«" | "(" | "[") && !start_next {
-                    // A quotation or parenthesis opening after a space starts a clause whose
-                    // first word may be capitalised for that reason alone.
-                    let opens = i + 1 < tokens.len() && tokens[i + 1].joined();
-                    let after_space = !t.joined();
-                    if opens && after_space && matches!(c, "“" | "\"" | "«") {
-                        start_next = true;
-                    }
                 }
             }
             _ => {}
