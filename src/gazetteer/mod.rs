@@ -172,6 +172,9 @@ pub(crate) struct Agreement {
 pub(crate) struct Lexicon {
     words: words::Words,
     edges: FxHashMap<(u32, u32), u32>,
+    /// Per word id, the trie node after it at the root (0 if no phrase starts with it): the
+    /// first step of every match, without hashing.
+    root: Vec<u32>,
     /// Per trie node, the range of `entries` that end there. Node 0 is the root.
     nodes: Vec<(u32, u32)>,
     entries: Vec<Entry>,
@@ -331,6 +334,12 @@ impl Builder {
         self.lex.nodes = nodes;
         self.lex.entries = grouped;
         self.lex.words.shrink_to_fit();
+        self.lex.root = vec![0; self.flags.len()];
+        for (&(parent, id), &child) in &self.lex.edges {
+            if parent == 0 {
+                self.lex.root[id as usize] = child;
+            }
+        }
         self.lex.single = (0..128u8)
             .map(|b| {
                 let key = [b.to_ascii_lowercase()];
@@ -429,10 +438,15 @@ impl Lexicon {
                 if id == NO_WORD {
                     break;
                 }
-                match self.edges.get(&(node, id)) {
-                    Some(&next) => node = next,
-                    None => break,
+                let next = if j == first {
+                    self.root.get(id as usize).copied().unwrap_or(0)
+                } else {
+                    self.edges.get(&(node, id)).copied().unwrap_or(0)
+                };
+                if next == 0 {
+                    break;
                 }
+                node = next;
                 j += 1;
                 let (start, len) = self.nodes[node as usize];
                 if len > 0

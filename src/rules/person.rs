@@ -34,7 +34,13 @@ fn implausible_name(word: &str) -> bool {
     const ENDINGS: [&str; 8] = [
         "tion", "sion", "ment", "ity", "ism", "ical", "ional", "ural",
     ];
-    word.len() > 5 && ENDINGS.iter().any(|e| word.ends_with(e))
+    // Every ending's last letter is one of these: most words are passed over on it.
+    word.len() > 5
+        && matches!(
+            word.as_bytes()[word.len() - 1],
+            b'n' | b't' | b'y' | b'm' | b'l'
+        )
+        && ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// Pushes person candidates for the chunk.
@@ -52,13 +58,11 @@ fn free(ctx: &Ctx<'_>, i: usize) -> bool {
     if ctx.is(i, NOT_NAME) && !month_as_name(ctx, i) || ctx.shout(i) {
         return false;
     }
-    if implausible_name(ctx.word(i)) {
-        return false;
-    }
-    match ctx.covered(i) {
+    let reading_ok = match ctx.covered(i) {
         None => true,
         Some(c) => c.kind == CandKind::Place || c.ty() == Some(Type::Person),
-    }
+    };
+    reading_ok && !implausible_name(ctx.word(i))
 }
 
 /// A month that is also a given name, used as one: "Jan de Vries", "April Ryan"; not after a
