@@ -73,17 +73,20 @@ pub fn from_bytes(text: &str, offsets: &mut [usize], unit: Unit) -> Result<(), E
     if unit == Unit::Byte {
         return Ok(());
     }
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    if !offsets.windows(2).all(|w| w[0] <= w[1]) {
-        order.sort_by_key(|&i| offsets[i]);
-    }
     let bytes = text.as_bytes();
     let (mut pos, mut count) = (0, 0);
-    for i in order {
-        let o = offsets[i];
-        count += units(&bytes[pos..o], unit);
-        pos = o;
-        offsets[i] = count;
+    let mut convert = |o: &mut usize| {
+        count += units(&bytes[pos..*o], unit);
+        pos = *o;
+        *o = count;
+    };
+    if offsets.windows(2).all(|w| w[0] <= w[1]) {
+        // The usual case (annotations in text order): one pass, no index.
+        offsets.iter_mut().for_each(convert);
+    } else {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        order.into_iter().for_each(|i| convert(&mut offsets[i]));
     }
     Ok(())
 }
