@@ -147,14 +147,16 @@ impl Annotator {
         text::mark_sentences(chunk, &mut s.tokens);
         let n = s.tokens.len();
         s.ids.clear();
+        s.ids.resize(n, 0);
         s.flags.clear();
+        s.flags.resize(n, 0);
         s.caps.clear();
         s.marks.clear();
         s.starts.clear();
-        for (k, t) in s.tokens.iter().enumerate() {
+        let slots = s.ids.iter_mut().zip(s.flags.iter_mut());
+        for (k, (t, (id_out, f_out))) in s.tokens.iter().zip(slots).enumerate() {
             let (id, f) = self.base.lookup(&mut s.fold, chunk, t);
-            s.ids.push(id);
-            s.flags.push(f);
+            (*id_out, *f_out) = (id, f);
             if t.has(UPPER_INITIAL) {
                 s.caps.push(k as u32);
             }

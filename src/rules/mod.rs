@@ -184,7 +184,11 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn punct(&self, i: usize, p: &str) -> bool {
-        i < self.len() && self.toks[i].kind == Kind::Punct && self.word(i) == p
+        // Bytes, not text: no character-boundary checks on a hot path.
+        i < self.len() && self.toks[i].kind == Kind::Punct && {
+            let t = &self.toks[i];
+            &self.text.as_bytes()[t.start as usize..t.end as usize] == p.as_bytes()
+        }
     }
 
     /// A closed-class or function word that never belongs to a name.
