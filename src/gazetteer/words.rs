@@ -34,7 +34,14 @@ pub(crate) struct Words {
     /// Per id, the key's byte range in `arena` (for keys longer than eight bytes).
     spans: Vec<(u32, u32)>,
     arena: String,
+    /// One bit per [`FILTER_BITS`] position of a key hash, set for every key: a third of the
+    /// tokens of news text are no listed word, and most of them are turned away here without
+    /// a probe of the table (filled by `shrink_to_fit`, once the words are all in).
+    filter: Vec<u64>,
 }
+
+/// Bits of [`Words::filter`]: 32 KiB, so that about one absent word in twenty gets through.
+const FILTER_BITS: usize = 1 << 18;
 
 /// Spreads a 32-bit key hash over 64 bits (the table reads the top bits too).
 #[inline]
@@ -103,6 +110,14 @@ impl Words {
         end: usize,
         hash: u32,
     ) -> Option<(u32, u32)> {
+        let bit = hash as usize % FILTER_BITS;
+        if self
+            .filter
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) == 0)
+        {
+            return None;
+        }
         self.find(chunk, start, end, hash, false)
             .map(|s| (s.id(), s.flags))
     }
@@ -126,6 +141,10 @@ impl Words {
         let (arena, spans) = (&self.arena, &self.spans);
         self.table
             .insert_unique(spread(hash), slot, |s| rehash(arena, spans, s));
+        let bit = hash as usize % FILTER_BITS;
+        if let Some(w) = self.filter.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
+        }
         id
     }
 
@@ -144,6 +163,12 @@ impl Words {
     }
 
     pub(crate) fn shrink_to_fit(&mut self) {
+        self.filter = vec![0; FILTER_BITS / 64];
+        for &(start, end) in &self.spans {
+            let bit = key_hash(self.arena.as_bytes(), start as usize, end as usize) as usize
+                % FILTER_BITS;
+            self.filter[bit / 64] |= 1 << (bit % 64);
+        }
         self.arena.shrink_to_fit();
         self.spans.shrink_to_fit();
         let (arena, spans) = (&self.arena, &self.spans);
