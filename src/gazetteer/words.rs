@@ -96,8 +96,20 @@ impl Words {
     #[inline]
     pub(crate) fn get(&self, key: &[u8]) -> Option<(u32, u32)> {
         let hash = key_hash(key, 0, key.len());
+        if !self.may_have(hash) {
+            return None;
+        }
         self.find(key, 0, key.len(), hash, true)
             .map(|s| (s.id(), s.flags))
+    }
+
+    /// False if no key has this hash, by [`Words::filter`] (true while it is not filled).
+    #[inline]
+    fn may_have(&self, hash: u32) -> bool {
+        let bit = hash as usize % FILTER_BITS;
+        self.filter
+            .get(bit / 64)
+            .is_none_or(|w| w & (1 << (bit % 64)) != 0)
     }
 
     /// The id and flags of the ASCII token `chunk[start..end]`, ignoring case, given its
@@ -110,12 +122,7 @@ impl Words {
         end: usize,
         hash: u32,
     ) -> Option<(u32, u32)> {
-        let bit = hash as usize % FILTER_BITS;
-        if self
-            .filter
-            .get(bit / 64)
-            .is_some_and(|w| w & (1 << (bit % 64)) == 0)
-        {
+        if !self.may_have(hash) {
             return None;
         }
         self.find(chunk, start, end, hash, false)
