@@ -225,6 +225,12 @@ pub(crate) fn tokenize(chunk: &str, out: &mut Vec<Token>) {
     let mut newlines = 0u32;
     while i < n {
         let b = bytes[i];
+        // A plain space between words is the commonest byte after letters.
+        if b == b' ' {
+            pending |= SPACE_BEFORE;
+            i += 1;
+            continue;
+        }
         // Fast path: a word of ASCII letters and digits ended by a space or plain punctuation
         // (most of any English text). Anything else takes the general path below.
         if ASCII_WORD[b as usize] != 0 {
