@@ -168,10 +168,13 @@ fn load_words(b: &mut Builder) -> Result<(), Error> {
 /// as one letter (n = name, c = another name, d = demonym, k = capital), form.
 fn load_countries(b: &mut Builder, file: &str, text: &str) -> Result<(), Error> {
     let mut code = "";
+    // The index of `code`, looked up once per run of rows ("=" repeats it).
+    let mut id = None;
     for (n, line) in lines(text) {
         let [first, kind, form] = columns::<3>(file, n, line)?;
         if first != "=" {
             code = first;
+            id = None;
         }
         if code.is_empty() {
             return Err(Error::data(file, n, "no country code"));
@@ -187,10 +190,10 @@ fn load_countries(b: &mut Builder, file: &str, text: &str) -> Result<(), Error> 
             _ => return Err(Error::data(file, n, format!("unknown kind \"{kind}\""))),
         };
         let lex = b.lexicon_mut();
-        let id = match lex.country_by_code(code) {
+        let id = *id.get_or_insert_with(|| match lex.country_by_code(code) {
             Some(id) => id,
             None => lex.add_country(code, form),
-        };
+        });
         if form_kind == CountryForm::Name {
             lex.countries[id as usize].name = form.into();
         }
