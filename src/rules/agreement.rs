@@ -222,7 +222,8 @@ fn named_by_lower_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
         return;
     }
     for i in first..h {
-        if ctx.covered(i).is_some() || ctx.acronym(i) {
+        // "the Ministry of Energy deal": an organization's name and a described deal.
+        if ctx.covered(i).is_some() || ctx.acronym(i) || ctx.is(i, class::ORG_HEAD) {
             return;
         }
         // "Trade deals are …", "Diplomatic protocol requires …": a sentence-initial capital on

@@ -188,7 +188,19 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
             }
             words += 1;
         }
-        if words == 0 {
+        // "the Northern Ireland Protocol of the Brexit withdrawal agreement": the last name word
+        // modifies a lower-case agreement noun that follows, so the of-phrase is not the title's.
+        let head_at = |i: usize| {
+            i < ctx.len()
+                && !ctx.new_line(i)
+                && ctx.tok(i).is_lower_word()
+                && ctx.is(i, AGREEMENT_HEADS)
+        };
+        let classifier =
+            !ctx.new_line(j) && ctx.tok(j).is_lower_word() && ctx.is(j, class::CLASSIFIER);
+        let title_is_agreement = ctx.is(end - 1, class::AGREEMENT_HEAD);
+        let modifies_next = title_is_agreement && (head_at(j) || classifier && head_at(j + 1));
+        if words == 0 || modifies_next {
             break;
         }
         best = j;
@@ -196,6 +208,10 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
     }
     best
 }
+
+/// Heads of agreement noun phrases ("agreement", "protocol").
+const AGREEMENT_HEADS: u32 =
+    class::DESCRIBED_HEAD | class::DESCRIBED_HEAD_MOD | class::AGREEMENT_HEAD;
 
 /// A name word after "and" inside an of-phrase ("Ministry of Industry and Trade"), but not a
 /// country: "the Council of Europe and Ukraine signed" names two parties.
