@@ -200,12 +200,7 @@ impl Annotator {
         // Capitals and seats: the government, or a place?
         let places: Vec<usize> = {
             let ctx = Ctx::new(
-                chunk,
-                &s.tokens,
-                &s.flags,
-                &s.cover,
-                &s.gaz,
-                [&s.caps, &s.marks],
+                chunk, &s.tokens, &s.flags, &s.cover, &s.gaz, &s.caps, &s.marks,
             );
             s.gaz
                 .iter()
@@ -232,12 +227,7 @@ impl Annotator {
         s.cands.clear();
         s.cands.extend_from_slice(&s.gaz);
         let ctx = Ctx::new(
-            chunk,
-            &s.tokens,
-            &s.flags,
-            &s.cover,
-            &s.gaz,
-            [&s.caps, &s.marks],
+            chunk, &s.tokens, &s.flags, &s.cover, &s.gaz, &s.caps, &s.marks,
         );
         rules::metonymy::elliptical(&ctx, base, &mut s.cands);
         rules::person::find(&ctx, &mut s.cands);

@@ -378,7 +378,7 @@ impl<'t> Document<'t> {
 
     fn collect_leftovers(&mut self, ctx: &Ctx<'_>, offset: usize, taken: &[bool]) {
         let mut from = 0;
-        for i in ctx.caps_from(0) {
+        for i in ctx.caps() {
             if i < from {
                 continue;
             }

@@ -44,9 +44,9 @@ impl<'a> Ctx<'a> {
         flags: &'a [u32],
         cover: &'a [u32],
         gaz: &'a [Candidate],
-        lists: [&'a [u32]; 2],
+        caps: &'a [u32],
+        marks: &'a [u32],
     ) -> Ctx<'a> {
-        let [caps, marks] = lists;
         Ctx {
             text,
             toks,
@@ -58,10 +58,9 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The capitalised tokens at or after `from`, in order, as indices.
-    pub fn caps_from(&self, from: usize) -> impl Iterator<Item = usize> + 'a {
-        let at = self.caps.partition_point(|&k| (k as usize) < from);
-        self.caps[at..].iter().map(|&k| k as usize)
+    /// The capitalised tokens, in order, as indices.
+    pub fn caps(&self) -> impl Iterator<Item = usize> + 'a {
+        self.caps.iter().map(|&k| k as usize)
     }
 
     pub fn len(&self) -> usize {

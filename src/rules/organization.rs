@@ -16,7 +16,7 @@ pub(crate) const MAX_NAME_TOKENS: usize = 16;
 
 /// Pushes organization candidates for the chunk.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    for h in ctx.caps_from(0) {
+    for h in ctx.caps() {
         if !ctx.title_case(h) || !ctx.is(h, class::ORG_HEAD) || ctx.shout(h) {
             continue;
         }

@@ -269,7 +269,7 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 
 /// "By Humeyra Pamuk and Simon Lewis": the authors named at the start of a line.
 fn by_byline(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    for b in ctx.caps_from(0) {
+    for b in ctx.caps() {
         if !(ctx.new_line(b) && ctx.title_case(b) && ctx.is_word(b, "by")) {
             continue;
         }
@@ -335,7 +335,7 @@ fn after_place_prefix(ctx: &Ctx<'_>, i: usize) -> bool {
 /// "Vasily Nebenzya", "Juan Manuel Santos": a known given name and at least one more part.
 fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     let mut from = 0;
-    for i in ctx.caps_from(0) {
+    for i in ctx.caps() {
         if i < from {
             continue;
         }
@@ -368,7 +368,7 @@ fn by_given_name(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 fn by_context(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     // Every case below starts with a capital; most tokens do not.
     let mut from = 0;
-    for i in ctx.caps_from(0) {
+    for i in ctx.caps() {
         if i < from {
             continue;
         }
