@@ -87,6 +87,7 @@ struct Scratch {
     gaz: Vec<Candidate>,
     cover: Vec<u32>,
     cands: Vec<Candidate>,
+    /// Tokens with a capital initial, and with a class of [`rules::MARKS`] (see [`Ctx`]).
     caps: Vec<u32>,
     marks: Vec<u32>,
     /// Tokens that may start a listed phrase.

@@ -93,7 +93,7 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
 /// Whether token `i` is in a line in headline case: at least three words, each capitalised
 /// but for function words, no full stop at the end, and at most 40 tokens ("Kenya, US Sign
 /// Health Deal").
-fn headline_case(ctx: &Ctx<'_>, i: usize) -> bool {
+pub(crate) fn headline_case(ctx: &Ctx<'_>, i: usize) -> bool {
     // A headline is short: a longer line is not scanned (which keeps this constant per call).
     const LONGEST: usize = 40;
     let mut a = i;

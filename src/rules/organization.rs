@@ -20,7 +20,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         if !ctx.title_case(h) || !ctx.is(h, class::ORG_HEAD) || ctx.shout(h) {
             continue;
         }
-        let first = title_run_start(ctx, h);
+        let mut first = title_run_start(ctx, h);
+        // "Security Council Extends Mandate of United Nations Mission in South Sudan": a verb
+        // capitalised for a headline ends the words before the name.
+        if let Some(v) = (first..h).rev().find(|&k| ctx.is(k, class::AGENT_VERB)) {
+            if super::agreement::headline_case(ctx, h) {
+                first = v + 1;
+            }
+        }
         let mut last = h + 1;
         while last < ctx.len()
             && last - h < MAX_NAME_TOKENS
