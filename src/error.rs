@@ -4,8 +4,8 @@ use std::fmt;
 
 /// An error from building an [`crate::Annotator`] or from converting offsets.
 ///
-/// The kinds are private so they can grow; [`Error::to_string`] gives a message fit for a
-/// user (it names the data file and line, or the dictionary entry, at fault).
+/// The kinds are private so they can grow; its `Display` (`to_string()`) gives a message fit
+/// for a user (it names the data file and line, or the dictionary entry, at fault).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     kind: ErrorKind,

@@ -54,9 +54,10 @@
 //!
 //! ## Pipeline
 //!
-//! text → [tokens](text) → candidates ([gazetteers](gazetteer) + [rules]) →
-//! [resolution](resolve) (overlaps) → [linking](link) (coreference, countries, canonical keys) →
-//! [`Annotation`]s (byte offsets) → boundary (UTF-16 offsets for JS, in `wasm`).
+//! text → tokens (`text`) → candidates (`gazetteer` + `rules`) → resolution of overlaps
+//! (`resolve`) → linking (`link`: coreference, countries, canonical keys) → [`Annotation`]s
+//! (byte offsets) → boundary (UTF-16 offsets for JS, in `wasm`). The modules named in
+//! brackets are private; they are declared in this order below.
 
 #![deny(missing_docs)]
 
