@@ -18,7 +18,7 @@ use crate::candidate::{Candidate, Target};
 use crate::gazetteer::{class, family_name, Lexicon, OrgKind, PATRONYMIC};
 use crate::rules::organization::possessor;
 use crate::rules::Ctx;
-use crate::text::{fold_key, key_hash, Kind, ALL_CAPS, SENT_START, SHOUT};
+use crate::text::{fold_key, key_hash, KeyFilter, Kind, ALL_CAPS, SENT_START, SHOUT};
 
 /// Something mentioned in the document: its key ("US", "Joe Biden"), display name and country.
 pub(crate) struct Entity {
@@ -486,12 +486,11 @@ impl<'t> Document<'t> {
         let bits = ((n_keys + self.surnames.len()) * 16)
             .next_power_of_two()
             .max(64);
-        let mut known = vec![0u64; bits / 64];
+        let mut known = KeyFilter::with_bits(bits);
         let keys = (self.acronyms.keys().chain(self.initials.keys()))
             .chain(self.heads.keys().chain(self.surnames.keys()));
         for k in keys {
-            let h = key_hash(k.as_bytes(), 0, k.len()) as usize & (bits - 1);
-            known[h / 64] |= 1 << (h % 64);
+            known.insert(key_hash(k.as_bytes(), 0, k.len()));
         }
         let mut last_end = 0;
         for l in leftovers {
@@ -499,16 +498,11 @@ impl<'t> Document<'t> {
                 continue;
             }
             let bytes = &self.text.as_bytes()[l.start..l.end];
-            if bytes.is_ascii() {
-                let h = key_hash(bytes, 0, bytes.len()) as usize & (bits - 1);
-                if known[h / 64] & (1 << (h % 64)) == 0 {
-                    continue;
-                }
+            if bytes.is_ascii() && !known.may_contain(key_hash(bytes, 0, bytes.len())) {
+                continue;
             }
+            let capitals = bytes.iter().all(u8::is_ascii_uppercase);
             let key = self.fold_into_key(&self.text[l.start..l.end]);
-            let capitals = self.text[l.start..l.end]
-                .bytes()
-                .all(|b| b.is_ascii_uppercase());
             let by_initials = || self.initials.get(key.as_str()).filter(|_| capitals);
             let acronym = self
                 .acronyms

@@ -5,7 +5,7 @@
 
 use hashbrown::HashTable;
 
-use crate::text::{key_hash, lower_prefix};
+use crate::text::{key_hash, lower_prefix, KeyFilter};
 
 /// 16 bytes: the table is probed once per token and is larger than the L2 cache, so its size
 /// matters. Words hold no NUL byte, so a zero-padded prefix is the whole key of up to eight bytes.
@@ -34,10 +34,10 @@ pub(crate) struct Words {
     /// Per id, the key's byte range in `arena` (for keys longer than eight bytes).
     spans: Vec<(u32, u32)>,
     arena: String,
-    /// One bit per [`FILTER_BITS`] position of a key hash, set for every key: a third of the
-    /// tokens of news text are no listed word, and most of them are turned away here without
-    /// a probe of the table (filled by `shrink_to_fit`, once the words are all in).
-    filter: Vec<u64>,
+    /// The hash of every key: a third of the tokens of news text are no listed word, and most
+    /// of them are turned away here without a probe of the table (built by `shrink_to_fit`,
+    /// once the words are all in).
+    filter: KeyFilter,
 }
 
 /// Bits of [`Words::filter`]: 32 KiB, so that about one absent word in twenty gets through.
@@ -96,20 +96,11 @@ impl Words {
     #[inline]
     pub(crate) fn get(&self, key: &[u8]) -> Option<(u32, u32)> {
         let hash = key_hash(key, 0, key.len());
-        if !self.may_have(hash) {
+        if !self.filter.may_contain(hash) {
             return None;
         }
         self.find(key, 0, key.len(), hash, true)
             .map(|s| (s.id(), s.flags))
-    }
-
-    /// False if no key has this hash, by [`Words::filter`] (true while it is not filled).
-    #[inline]
-    fn may_have(&self, hash: u32) -> bool {
-        let bit = hash as usize % FILTER_BITS;
-        self.filter
-            .get(bit / 64)
-            .is_none_or(|w| w & (1 << (bit % 64)) != 0)
     }
 
     /// The id and flags of the ASCII token `chunk[start..end]`, ignoring case, given its
@@ -122,7 +113,7 @@ impl Words {
         end: usize,
         hash: u32,
     ) -> Option<(u32, u32)> {
-        if !self.may_have(hash) {
+        if !self.filter.may_contain(hash) {
             return None;
         }
         self.find(chunk, start, end, hash, false)
@@ -148,10 +139,7 @@ impl Words {
         let (arena, spans) = (&self.arena, &self.spans);
         self.table
             .insert_unique(spread(hash), slot, |s| rehash(arena, spans, s));
-        let bit = hash as usize % FILTER_BITS;
-        if let Some(w) = self.filter.get_mut(bit / 64) {
-            *w |= 1 << (bit % 64);
-        }
+        self.filter.insert(hash);
         id
     }
 
@@ -170,11 +158,10 @@ impl Words {
     }
 
     pub(crate) fn shrink_to_fit(&mut self) {
-        self.filter = vec![0; FILTER_BITS / 64];
+        self.filter = KeyFilter::with_bits(FILTER_BITS);
         for &(start, end) in &self.spans {
-            let bit = key_hash(self.arena.as_bytes(), start as usize, end as usize) as usize
-                % FILTER_BITS;
-            self.filter[bit / 64] |= 1 << (bit % 64);
+            let hash = key_hash(self.arena.as_bytes(), start as usize, end as usize);
+            self.filter.insert(hash);
         }
         self.arena.shrink_to_fit();
         self.spans.shrink_to_fit();

@@ -11,12 +11,11 @@ use super::Ctx;
 use crate::annotation::Type;
 use crate::candidate::{Candidate, Kind as CandKind, Source, Target};
 use crate::gazetteer::class;
-use crate::text::{Kind, UPPER_INITIAL};
+use crate::text::Kind;
 
 /// Pushes agreement candidates for the chunk.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    for &h in ctx.marks {
-        let h = h as usize;
+    for h in ctx.marks() {
         if ctx.tok(h).kind != Kind::Word {
             continue;
         }
@@ -47,14 +46,12 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     // "Greece, North Macedonia Sign Prespa Agreement": a verb capitalised for a headline ends
     // the words before the name; right before the head ("US, Kenya Sign Deal on Health"), it
     // leaves a described agreement.
-    if let Some(v) = (first..h).rev().find(|&k| ctx.is(k, class::AGENT_VERB)) {
-        if headline_case(ctx, h) {
-            if v + 1 == h {
-                described(ctx, h, out);
-                return;
-            }
-            first = v + 1;
+    if let Some(v) = ctx.headline_verb(first, h) {
+        if v + 1 == h {
+            described(ctx, h, out);
+            return;
         }
+        first = v + 1;
     }
     // A listed agreement before the head: "New START Treaty".
     if let Some(c) = ctx
@@ -88,40 +85,6 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     } else {
         out.push(candidate(first, last, Type::Named));
     }
-}
-
-/// Whether token `i` is in a line in headline case: at least three words, each capitalised
-/// but for function words, no full stop at the end, and at most 40 tokens ("Kenya, US Sign
-/// Health Deal").
-pub(crate) fn headline_case(ctx: &Ctx<'_>, i: usize) -> bool {
-    // A headline is short: a longer line is not scanned (which keeps this constant per call).
-    const LONGEST: usize = 40;
-    let mut a = i;
-    while a > 0 && !ctx.new_line(a) {
-        if i - a == LONGEST {
-            return false;
-        }
-        a -= 1;
-    }
-    let mut b = i + 1;
-    while !ctx.new_line(b) {
-        if b - a == LONGEST {
-            return false;
-        }
-        b += 1;
-    }
-    let mut capitals = 0;
-    for k in a..b {
-        if ctx.tok(k).kind != Kind::Word {
-            continue;
-        }
-        if ctx.tok(k).has(UPPER_INITIAL) {
-            capitals += 1;
-        } else if !ctx.function_word(k) {
-            return false;
-        }
-    }
-    capitals >= 3 && !ctx.punct(b - 1, ".")
 }
 
 /// The end of a run of unlisted title-cased words from `i`, with "and" inside it ("Constructive
@@ -295,7 +258,7 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
         || title_head
             && (ctx.sent_start(h)
                 || h > 0 && ctx.title_case(h - 1) && ctx.is(h - 1, class::CLASSIFIER)
-                || headline_case(ctx, h));
+                || ctx.headline_case(h));
     if !shape_ok || excluded(ctx, h) {
         return;
     }

@@ -28,9 +28,9 @@ pub(crate) struct Ctx<'a> {
     pub gaz: &'a [Candidate],
     /// The tokens that start with a capital, in order: the rules that need one scan only
     /// these (a fifth of the tokens of news text).
-    pub caps: &'a [u32],
+    caps: &'a [u32],
     /// The tokens with a class of [`MARKS`] (titles, agreement heads), in order.
-    pub marks: &'a [u32],
+    marks: &'a [u32],
 }
 
 /// Word classes whose tokens start a rule's match: [`Ctx::marks`] lists them.
@@ -63,6 +63,11 @@ impl<'a> Ctx<'a> {
         self.caps.iter().map(|&k| k as usize)
     }
 
+    /// The tokens with a class of [`MARKS`], in order, as indices.
+    pub fn marks(&self) -> impl Iterator<Item = usize> + 'a {
+        self.marks.iter().map(|&k| k as usize)
+    }
+
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -86,8 +91,7 @@ impl<'a> Ctx<'a> {
         match self.toks.get(i) {
             Some(t) => {
                 (t.end - t.start) as usize == w.len()
-                    && self.text.as_bytes()[t.start as usize..t.end as usize]
-                        .eq_ignore_ascii_case(w.as_bytes())
+                    && t.bytes(self.text).eq_ignore_ascii_case(w.as_bytes())
             }
             None => false,
         }
@@ -183,15 +187,57 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn punct(&self, i: usize, p: &str) -> bool {
-        // Bytes, not text: no character-boundary checks on a hot path.
-        i < self.len() && self.toks[i].kind == Kind::Punct && {
-            let t = &self.toks[i];
-            &self.text.as_bytes()[t.start as usize..t.end as usize] == p.as_bytes()
-        }
+        i < self.len()
+            && self.toks[i].kind == Kind::Punct
+            && self.toks[i].bytes(self.text) == p.as_bytes()
     }
 
     /// A closed-class or function word that never belongs to a name.
     pub fn function_word(&self, i: usize) -> bool {
         self.is(i, class::STOP | class::MONTH | class::WEEKDAY)
+    }
+
+    /// Whether token `i` is in a line in headline case: at least three words, each capitalised
+    /// but for function words, no full stop at the end, and at most 40 tokens ("Kenya, US Sign
+    /// Health Deal").
+    pub fn headline_case(&self, i: usize) -> bool {
+        // A headline is short: a longer line is not scanned (which keeps this constant per call).
+        const LONGEST: usize = 40;
+        let mut a = i;
+        while a > 0 && !self.new_line(a) {
+            if i - a == LONGEST {
+                return false;
+            }
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while !self.new_line(b) {
+            if b - a == LONGEST {
+                return false;
+            }
+            b += 1;
+        }
+        let mut capitals = 0;
+        for k in a..b {
+            if self.tok(k).kind != Kind::Word {
+                continue;
+            }
+            if self.tok(k).has(UPPER_INITIAL) {
+                capitals += 1;
+            } else if !self.function_word(k) {
+                return false;
+            }
+        }
+        capitals >= 3 && !self.punct(b - 1, ".")
+    }
+
+    /// The last verb in `first..head` when `head`'s line is in headline case ("Greece, North
+    /// Macedonia Sign Prespa Agreement"): capitalised for the headline, it ends the words
+    /// before a name.
+    pub fn headline_verb(&self, first: usize, head: usize) -> Option<usize> {
+        let v = (first..head)
+            .rev()
+            .find(|&k| self.is(k, class::AGENT_VERB))?;
+        self.headline_case(head).then_some(v)
     }
 }

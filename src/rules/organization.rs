@@ -23,10 +23,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         let mut first = title_run_start(ctx, h);
         // "Security Council Extends Mandate of United Nations Mission in South Sudan": a verb
         // capitalised for a headline ends the words before the name.
-        if let Some(v) = (first..h).rev().find(|&k| ctx.is(k, class::AGENT_VERB)) {
-            if super::agreement::headline_case(ctx, h) {
-                first = v + 1;
-            }
+        if let Some(v) = ctx.headline_verb(first, h) {
+            first = v + 1;
         }
         let mut last = h + 1;
         while last < ctx.len()
@@ -197,16 +195,11 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
         }
         // "the Northern Ireland Protocol of the Brexit withdrawal agreement": the last name word
         // modifies a lower-case agreement noun that follows, so the of-phrase is not the title's.
-        let head_at = |i: usize| {
-            i < ctx.len()
-                && !ctx.new_line(i)
-                && ctx.tok(i).is_lower_word()
-                && ctx.is(i, AGREEMENT_HEADS)
-        };
-        let classifier =
-            !ctx.new_line(j) && ctx.tok(j).is_lower_word() && ctx.is(j, class::CLASSIFIER);
-        let title_is_agreement = ctx.is(end - 1, class::AGREEMENT_HEAD);
-        let modifies_next = title_is_agreement && (head_at(j) || classifier && head_at(j + 1));
+        let lower_with =
+            |i: usize, c: u32| !ctx.new_line(i) && ctx.tok(i).is_lower_word() && ctx.is(i, c);
+        let modifies_next = ctx.is(end - 1, class::AGREEMENT_HEAD)
+            && (lower_with(j, AGREEMENT_HEADS)
+                || lower_with(j, class::CLASSIFIER) && lower_with(j + 1, AGREEMENT_HEADS));
         if words == 0 || modifies_next {
             break;
         }

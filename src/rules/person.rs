@@ -126,7 +126,7 @@ fn romanized_syllable(word: &str) -> bool {
     let b = word.as_bytes();
     let is_vowel = |c: &u8| b"aeiou".contains(c);
     let mut i = 0;
-    while i < b.len() && i < 2 && b"bcdghjklmnprstwxyz".contains(&b[i]) && !is_vowel(&b[i]) {
+    while i < b.len() && i < 2 && b"bcdghjklmnprstwxyz".contains(&b[i]) {
         i += 1;
     }
     if i < b.len() && (b[i] == b'y' || b[i] == b'w') {
@@ -195,8 +195,7 @@ fn person(first: usize, last: usize, country: Option<u16>) -> Candidate {
 /// "President Putin", "Secretary of State Antony J. Blinken", "Russia's permanent
 /// representative to the United Nations, Vasily Nebenzya".
 fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
-    for &t in ctx.marks {
-        let t = t as usize;
+    for t in ctx.marks() {
         if !ctx.is(t, class::TITLE) || ctx.shout(t) || ctx.tok(t).kind != Kind::Word {
             continue;
         }

@@ -73,6 +73,12 @@ impl Token {
         &chunk[self.start as usize..self.end as usize]
     }
 
+    /// The token's bytes: for comparisons on hot paths, without character-boundary checks.
+    #[inline]
+    pub fn bytes<'t>(&self, chunk: &'t str) -> &'t [u8] {
+        &chunk.as_bytes()[self.start as usize..self.end as usize]
+    }
+
     /// Whether this token follows the previous one with nothing in between (`U.S.` `-` `Mexico`).
     #[inline]
     pub fn joined(&self) -> bool {
@@ -411,6 +417,47 @@ pub(crate) fn key_hash(buf: &[u8], start: usize, end: usize) -> u32 {
         at += 8;
     }
     (h >> 32) as u32
+}
+
+/// A set of [`key_hash`]es kept as one bit per hash (modulo its size): a hash whose bit is
+/// clear was never inserted, so a lookup for it can be skipped; a set bit may stand for
+/// another key. An empty filter has not been built and lets everything through.
+#[derive(Default)]
+pub(crate) struct KeyFilter {
+    words: Vec<u64>,
+}
+
+impl KeyFilter {
+    /// A filter of `bits` bits (a power of two, at least 64).
+    pub(crate) fn with_bits(bits: usize) -> KeyFilter {
+        debug_assert!(bits.is_power_of_two() && bits >= 64);
+        KeyFilter {
+            words: vec![0; bits / 64],
+        }
+    }
+
+    #[inline]
+    fn bit(&self, hash: u32) -> usize {
+        hash as usize & (self.words.len() * 64 - 1)
+    }
+
+    /// Adds `hash` (nothing to do for an empty filter).
+    pub(crate) fn insert(&mut self, hash: u32) {
+        if !self.words.is_empty() {
+            let b = self.bit(hash);
+            self.words[b / 64] |= 1 << (b % 64);
+        }
+    }
+
+    /// False if `hash` was certainly never inserted.
+    #[inline]
+    pub(crate) fn may_contain(&self, hash: u32) -> bool {
+        if self.words.is_empty() {
+            return true;
+        }
+        let b = self.bit(hash);
+        self.words[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// The shape flags of a word: what it contains (`seen`, `S_*` bits), whether it starts with a

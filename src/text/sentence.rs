@@ -7,7 +7,6 @@ use super::{Kind, Token, ALL_CAPS, HAS_LOWER, LINE_BEFORE, SENT_START, SHOUT};
 
 /// Sets [`SENT_START`] and [`SHOUT`] on `tokens` of `chunk`.
 pub(crate) fn mark_sentences(chunk: &str, tokens: &mut [Token]) {
-    let bytes = chunk.as_bytes();
     let mut start_next = true;
     let mut line_start = 0;
     // Words of the current line with lower case / in capitals.
@@ -33,7 +32,7 @@ pub(crate) fn mark_sentences(chunk: &str, tokens: &mut [Token]) {
             }
             Kind::Punct => {
                 // Bytes, not text: punctuation is a quarter of the tokens.
-                let c = &bytes[t.start as usize..t.end as usize];
+                let c = t.bytes(chunk);
                 let ends = match c {
                     [b] => matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'|'),
                     _ => c == "…".as_bytes() || c == "•".as_bytes(),
