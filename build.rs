@@ -1,12 +1,29 @@
-//! Shrinks the embedded data files before `include_str!` puts them into the binary (and the
-//! wasm download): comment text and the people's role column are for humans only (the role
-//! column is dropped, so the loader reads name, country, aliases), and repeated columns are
-//! written compactly (see [`Shrink`]). Every line stays in place (a comment becomes an empty
-//! line), so data errors still name the source line.
+//! Builds the base lexicon from the data files in `src/data/` and writes its image (see
+//! `src/gazetteer/frozen.rs`), which the crate embeds: starting up then parses nothing.
+//!
+//! The files are first shrunk as the loader reads them: comment text and the people's role
+//! column are for humans only (the role column is dropped, so the loader reads name, country,
+//! aliases), repeated columns are written compactly (see [`Shrink`]), and the name lists are
+//! sorted and front-coded. Every line stays in place (a comment becomes an empty line), so data
+//! errors still name the source line. The shrunk files are kept in `OUT_DIR` for the crate's
+//! tests, which load them and compare the result with the image.
 
+use std::collections::HashMap;
 use std::env;
 use std::fs;
 use std::path::Path;
+
+// The crate's own tokenizer and gazetteer builder: the image is made by the code that reads
+// text, so the two cannot disagree.
+#[allow(dead_code, unused_imports)]
+#[path = "src/error.rs"]
+mod error;
+#[allow(dead_code, unused_imports)]
+#[path = "src/gazetteer/mod.rs"]
+mod gazetteer;
+#[allow(dead_code, unused_imports)]
+#[path = "src/text/mod.rs"]
+mod text;
 
 /// How a data file is shrunk beyond its comments.
 #[derive(Clone, Copy)]
@@ -69,6 +86,11 @@ const WORD_LISTS: &[&str] = &["given_names.txt", "surnames.txt"];
 
 fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo:rerun-if-changed=src/text");
+    println!("cargo:rerun-if-changed=src/gazetteer");
+    println!("cargo:rerun-if-changed=src/error.rs");
+    // The shrunk files by their names in OUT_DIR.
+    let mut shrunk = HashMap::new();
     for &(file, shrink) in FILES {
         let src = Path::new("src/data").join(file);
         println!("cargo:rerun-if-changed={}", src.display());
@@ -112,8 +134,10 @@ fn main() {
             }
             out.push('\n');
         }
-        let dest = Path::new(&out_dir).join(file.replace('/', "_"));
-        fs::write(&dest, out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+        let name = file.replace('/', "_");
+        let dest = Path::new(&out_dir).join(&name);
+        fs::write(&dest, &out).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+        shrunk.insert(name, out);
     }
     for file in WORD_LISTS {
         let src = Path::new("src/data").join(file);
@@ -147,6 +171,23 @@ fn main() {
             out.push('\n');
             prev = w;
         }
-        fs::write(Path::new(&out_dir).join(file), out).expect("write word list");
+        fs::write(Path::new(&out_dir).join(file), &out).expect("write word list");
+        shrunk.insert(file.to_string(), out);
     }
+
+    let file = |name: &str| shrunk[name].as_str();
+    let sources = gazetteer::load::Sources {
+        words: file("words.tsv"),
+        countries: file("countries_countries.tsv"),
+        countries_extra: file("countries_extra.tsv"),
+        people: file("people.tsv"),
+        organizations: file("organizations.tsv"),
+        agreements: file("agreements.tsv"),
+        given_names: file("given_names.txt"),
+        surnames: file("surnames.txt"),
+        non_entities: file("non_entities.txt"),
+    };
+    let lexicon = gazetteer::load::load(&sources).unwrap_or_else(|e| panic!("{e}"));
+    let image = gazetteer::frozen::freeze(&lexicon);
+    fs::write(Path::new(&out_dir).join("lexicon.bin"), image).expect("write the lexicon image");
 }

@@ -1,9 +1,11 @@
 //! [`Annotator`] and its builder: the one place that wires the stages together.
 
+use std::sync::OnceLock;
+
 use rustc_hash::FxHashSet;
 
 use crate::annotation::{Annotation, Type};
-use crate::candidate::{Candidate, Kind as CandKind, Target};
+use crate::candidate::{self, Candidate, Kind as CandKind, Target};
 use crate::dictionary::Dictionary;
 use crate::error::Error;
 use crate::gazetteer::{self, Lexicon, OrgKind};
@@ -12,10 +14,19 @@ use crate::resolve::resolve;
 use crate::rules::{self, Ctx, UNCOVERED};
 use crate::text::{self, FoldBuf, Token, UPPER_INITIAL};
 
+/// The base lexicon's image, written by `build.rs` from the data files (see `gazetteer::frozen`).
+pub(crate) static LEXICON_IMAGE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+
+/// The base lexicon, thawed from its image on first use and shared by every annotator.
+pub(crate) fn base_lexicon() -> &'static Lexicon {
+    static BASE: OnceLock<Lexicon> = OnceLock::new();
+    BASE.get_or_init(|| gazetteer::thaw(LEXICON_IMAGE))
+}
+
 /// Finds actors, countries and agreements in text.
 ///
-/// Building one parses the embedded gazetteers once per process (later ones share them); keep
-/// it and call [`Annotator::annotate`] as often as needed.
+/// The first one built in a process thaws the embedded gazetteers (a few milliseconds; later
+/// ones share them); keep it and call [`Annotator::annotate`] as often as needed.
 pub struct Annotator {
     base: &'static Lexicon,
     user: Option<Lexicon>,
@@ -66,7 +77,7 @@ impl Builder {
 
     /// Checks the dictionary and builds the annotator.
     pub fn build(self) -> Result<Annotator, Error> {
-        let base = gazetteer::base();
+        let base = base_lexicon();
         let (user, deny) = self.dictionary.compile(base)?;
         Ok(Annotator {
             base,
@@ -105,7 +116,7 @@ impl Annotator {
     /// An annotator with the embedded gazetteers only.
     pub fn new() -> Annotator {
         Annotator {
-            base: gazetteer::base(),
+            base: base_lexicon(),
             user: None,
             deny: FxHashSet::default(),
         }
@@ -179,13 +190,13 @@ impl Annotator {
             }
             let ids = (&s.user_ids[..], &s.user_flags[..]);
             user.find(chunk, &s.tokens, ids, 0..n, |m| {
-                s.gaz.push(gazetteer::candidate(&m, user, true))
+                s.gaz.push(candidate::from_match(&m, user, true))
             });
         }
         let base = self.base;
         let starts = s.starts.iter().map(|&k| k as usize);
         base.find(chunk, &s.tokens, (&s.ids, &s.flags), starts, |m| {
-            s.gaz.push(gazetteer::candidate(&m, base, false))
+            s.gaz.push(candidate::from_match(&m, base, false))
         });
         // Each token's longest gazetteer reading.
         s.cover.clear();

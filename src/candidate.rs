@@ -1,6 +1,7 @@
 //! The one type every generator emits: a token range with what it might be.
 
 use crate::annotation::Type;
+use crate::gazetteer::{CountryForm, EntryTarget, Lexicon, Match};
 
 /// What a candidate links to in the gazetteer tables, if anything.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +81,61 @@ impl Candidate {
         match self.kind {
             Kind::Out(t) => Some(t),
             Kind::Place | Kind::Block => None,
+        }
+    }
+}
+
+/// Turns a gazetteer match into a candidate of the right type.
+pub(crate) fn from_match(m: &Match<'_>, lex: &Lexicon, user: bool) -> Candidate {
+    let source = if user {
+        Source::User
+    } else {
+        Source::Gazetteer
+    };
+    match m.entry.target {
+        EntryTarget::Country { id, form } => {
+            let ty = match form {
+                CountryForm::Name | CountryForm::Alias => Type::Country,
+                CountryForm::Demonym => Type::Demonym,
+                CountryForm::Capital => Type::Capital,
+            };
+            let mut c = Candidate::new(m.first, m.last, ty, source, Target::Country(id));
+            c.country = Some(id);
+            c
+        }
+        EntryTarget::Person(id) => {
+            let mut c = Candidate::new(
+                m.first,
+                m.last,
+                Type::Person,
+                source,
+                Target::Person { id, user },
+            );
+            c.country = lex.people[id as usize].country;
+            c
+        }
+        EntryTarget::Org(id) => {
+            let mut c = Candidate::new(
+                m.first,
+                m.last,
+                Type::Organization,
+                source,
+                Target::Org { id, user },
+            );
+            c.country = lex.orgs[id as usize].country;
+            c
+        }
+        EntryTarget::Agreement(id) => Candidate::new(
+            m.first,
+            m.last,
+            Type::Named,
+            source,
+            Target::Agreement { id, user },
+        ),
+        EntryTarget::Block => {
+            let mut c = Candidate::new(m.first, m.last, Type::Country, source, Target::None);
+            c.kind = Kind::Block;
+            c
         }
     }
 }

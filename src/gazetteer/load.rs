@@ -1,7 +1,5 @@
 //! Parsing the embedded data files (`src/data/`) into the base [`Lexicon`], once.
 
-use std::sync::OnceLock;
-
 use super::{
     class, family_name, Agreement, Builder, CountryForm, EntryTarget, Lexicon, Org, Person,
 };
@@ -48,28 +46,19 @@ impl OrgKind {
     }
 }
 
-/// The data files, shrunk by `build.rs` (comments and roles blanked, line numbers kept).
-macro_rules! data {
-    ($file:literal) => {
-        include_str!(concat!(env!("OUT_DIR"), "/", $file))
-    };
-}
-const WORDS: &str = data!("words.tsv");
-const COUNTRIES: &str = data!("countries_countries.tsv");
-const COUNTRIES_EXTRA: &str = data!("countries_extra.tsv");
-const PEOPLE: &str = data!("people.tsv");
-const ORGANIZATIONS: &str = data!("organizations.tsv");
-const AGREEMENTS: &str = data!("agreements.tsv");
-const GIVEN_NAMES: &str = data!("given_names.txt");
-const SURNAMES: &str = data!("surnames.txt");
-const NON_ENTITIES: &str = data!("non_entities.txt");
-
-/// The lexicon built from the embedded data, parsed on first use.
-pub(crate) fn base() -> &'static Lexicon {
-    static BASE: OnceLock<Lexicon> = OnceLock::new();
-    // The embedded files are checked by `tests::embedded_data_loads`; a failure here is a
-    // build defect, not a user error.
-    BASE.get_or_init(|| load_base().unwrap_or_else(|e| panic!("embedded data: {e}")))
+/// The data files as `build.rs` hands them to [`load`]: comments and roles blanked, repeated
+/// values written as `=`, name lists front-coded (line numbers kept, so errors name the source
+/// line).
+pub(crate) struct Sources<'a> {
+    pub words: &'a str,
+    pub countries: &'a str,
+    pub countries_extra: &'a str,
+    pub people: &'a str,
+    pub organizations: &'a str,
+    pub agreements: &'a str,
+    pub given_names: &'a str,
+    pub surnames: &'a str,
+    pub non_entities: &'a str,
 }
 
 /// Non-comment, non-blank lines with their 1-based numbers.
@@ -115,18 +104,24 @@ pub(crate) fn aliases(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }
 
-fn load_base() -> Result<Lexicon, Error> {
+/// Builds the base lexicon from the data files. `build.rs` runs it and embeds the result as a
+/// [`super::frozen`] image, so the crate itself only calls it in tests.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn load(src: &Sources<'_>) -> Result<Lexicon, Error> {
     let mut b = Builder::new();
     // Measured on the embedded data: about 16,300 words and 14,800 trie nodes. Both tables
     // then get 32,768 buckets and are never rehashed.
     b.reserve(20_000, 20_000);
-    load_words(&mut b)?;
-    load_countries(&mut b, "src/data/countries/countries.tsv", COUNTRIES)?;
-    load_countries(&mut b, "src/data/countries/extra.tsv", COUNTRIES_EXTRA)?;
-    let people_surnames = load_people(&mut b)?;
-    load_orgs(&mut b)?;
-    load_agreements(&mut b)?;
-    for (text, flag) in [(GIVEN_NAMES, class::GIVEN), (SURNAMES, class::SURNAME)] {
+    load_words(&mut b, src.words)?;
+    load_countries(&mut b, "src/data/countries/countries.tsv", src.countries)?;
+    load_countries(&mut b, "src/data/countries/extra.tsv", src.countries_extra)?;
+    let people_surnames = load_people(&mut b, src.people)?;
+    load_orgs(&mut b, src.organizations)?;
+    load_agreements(&mut b, src.agreements)?;
+    for (text, flag) in [
+        (src.given_names, class::GIVEN),
+        (src.surnames, class::SURNAME),
+    ] {
         // Front-coded single words (see build.rs): shared prefix length, then the rest.
         let mut word = String::new();
         let mut rest = text;
@@ -145,15 +140,15 @@ fn load_base() -> Result<Lexicon, Error> {
     for surname in people_surnames {
         b.add_class_unless(surname, class::SURNAME, class::GIVEN);
     }
-    for (_, phrase) in lines(NON_ENTITIES) {
+    for (_, phrase) in lines(src.non_entities) {
         b.add_phrase(phrase.trim(), EntryTarget::Block);
     }
     Ok(b.finish())
 }
 
-fn load_words(b: &mut Builder) -> Result<(), Error> {
+fn load_words(b: &mut Builder, text: &str) -> Result<(), Error> {
     const FILE: &str = "src/data/words.tsv";
-    for (n, line) in lines(WORDS) {
+    for (n, line) in lines(text) {
         let cols = columns::<2>(FILE, n, line)?;
         let flag = class::parse(cols[0])
             .ok_or_else(|| Error::data(FILE, n, format!("unknown word class \"{}\"", cols[0])))?;
@@ -219,11 +214,11 @@ fn country_column(b: &mut Builder, file: &str, n: usize, code: &str) -> Result<O
 }
 
 /// Loads the people; returns their surnames.
-fn load_people(b: &mut Builder) -> Result<Vec<&'static str>, Error> {
+fn load_people<'a>(b: &mut Builder, text: &'a str) -> Result<Vec<&'a str>, Error> {
     const FILE: &str = "src/data/people.tsv";
     let mut surnames = Vec::new();
     let mut country = None;
-    for (n, line) in lines(PEOPLE) {
+    for (n, line) in lines(text) {
         // name, country, aliases: build.rs drops the role column and writes "=" for the
         // country of the row before.
         let cols = columns::<3>(FILE, n, line)?;
@@ -250,10 +245,10 @@ fn surname_of(name: &str) -> Option<&str> {
     family_name(name).filter(|_| !name.starts_with("Pope "))
 }
 
-fn load_orgs(b: &mut Builder) -> Result<(), Error> {
+fn load_orgs(b: &mut Builder, text: &str) -> Result<(), Error> {
     const FILE: &str = "src/data/organizations.tsv";
     let mut kind = None;
-    for (n, line) in lines(ORGANIZATIONS) {
+    for (n, line) in lines(text) {
         // build.rs writes "=" for the kind of the row before.
         let cols = columns::<4>(FILE, n, line)?;
         if cols[1] != "=" {
@@ -282,9 +277,9 @@ fn load_orgs(b: &mut Builder) -> Result<(), Error> {
     Ok(())
 }
 
-fn load_agreements(b: &mut Builder) -> Result<(), Error> {
+fn load_agreements(b: &mut Builder, text: &str) -> Result<(), Error> {
     const FILE: &str = "src/data/agreements.tsv";
-    for (n, line) in lines(AGREEMENTS) {
+    for (n, line) in lines(text) {
         let cols = columns::<2>(FILE, n, line)?;
         let lex = b.lexicon_mut();
         let id = lex.agreements.len() as u32;
@@ -299,11 +294,32 @@ fn load_agreements(b: &mut Builder) -> Result<(), Error> {
     Ok(())
 }
 
+/// The data files as `build.rs` wrote them, for tests.
+#[cfg(test)]
+pub(crate) fn sources() -> Sources<'static> {
+    macro_rules! data {
+        ($file:literal) => {
+            include_str!(concat!(env!("OUT_DIR"), "/", $file))
+        };
+    }
+    Sources {
+        words: data!("words.tsv"),
+        countries: data!("countries_countries.tsv"),
+        countries_extra: data!("countries_extra.tsv"),
+        people: data!("people.tsv"),
+        organizations: data!("organizations.tsv"),
+        agreements: data!("agreements.tsv"),
+        given_names: data!("given_names.txt"),
+        surnames: data!("surnames.txt"),
+        non_entities: data!("non_entities.txt"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn embedded_data_loads() {
-        let lex = super::load_base().expect("embedded data parses");
+        let lex = super::load(&super::sources()).expect("embedded data parses");
         assert!(
             lex.countries.len() >= 195,
             "{} countries",

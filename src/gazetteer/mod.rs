@@ -5,17 +5,18 @@
 //! that can start a phrase and keeps the longest match whose letters have the listed case (or
 //! are written in capitals, as in headlines).
 
-mod load;
+pub(crate) mod frozen;
+pub(crate) mod load;
 mod words;
 
 use rustc_hash::FxHashMap;
 
-use crate::candidate::{Candidate, Source, Target};
 use crate::text::{
     self, FoldBuf, Kind, Token, ALL_CAPS, LINE_BEFORE, NON_ASCII, SHOUT, UPPER_INITIAL,
 };
 
-pub(crate) use load::{aliases, base, lines, OrgKind};
+pub(crate) use frozen::thaw;
+pub(crate) use load::{aliases, lines, OrgKind};
 
 /// Word class flags (see `src/data/words.tsv`).
 pub(crate) mod class {
@@ -200,6 +201,7 @@ pub(crate) struct Builder {
     /// Trie nodes so far (node 0 is the root).
     node_count: u32,
     tokens: Vec<Token>,
+    ids: Vec<u32>,
     /// Class flags per word id, written into the word table by `finish`.
     flags: Vec<u32>,
     key: String,
@@ -212,6 +214,7 @@ impl Builder {
             pending: Vec::new(),
             node_count: 1,
             tokens: Vec::new(),
+            ids: Vec::new(),
             flags: Vec::new(),
             key: String::new(),
         }
@@ -257,21 +260,34 @@ impl Builder {
     /// Lists `form` (a phrase as written) as standing for `target`.
     pub(crate) fn add_phrase(&mut self, form: &str, target: EntryTarget) {
         let mut tokens = std::mem::take(&mut self.tokens);
+        let mut key = std::mem::take(&mut self.key);
+        let mut ids = std::mem::take(&mut self.ids);
         text::tokenize(form, &mut tokens);
-        if tokens.is_empty() {
-            self.tokens = tokens;
+        ids.clear();
+        for t in &tokens {
+            key.clear();
+            text::fold_key(t.text(form), &mut key);
+            ids.push(self.word(&key));
+        }
+        self.add_path(&ids, tokens.iter().map(|t| t.text(form)), target);
+        (self.tokens, self.key, self.ids) = (tokens, key, ids);
+    }
+
+    /// Lists the words `ids`, written as `written`, as a phrase standing for `target`.
+    fn add_path<'w>(
+        &mut self,
+        ids: &[u32],
+        written: impl Iterator<Item = &'w str>,
+        target: EntryTarget,
+    ) {
+        if ids.is_empty() {
             return;
         }
         let mut node = 0u32;
-        let mut key = std::mem::take(&mut self.key);
         let first = self.lex.form_tokens.len() as u32;
-        for (i, t) in tokens.iter().enumerate() {
-            let s = t.text(form);
-            key.clear();
-            text::fold_key(s, &mut key);
-            let id = self.word(&key);
+        for (i, (&id, s)) in ids.iter().zip(written).enumerate() {
             self.flags[id as usize] |= match i {
-                0 if tokens.len() == 1 => class::PHRASE_START | class::PHRASE_ALONE,
+                0 if ids.len() == 1 => class::PHRASE_START | class::PHRASE_ALONE,
                 0 => class::PHRASE_START,
                 _ => class::PHRASE_NEXT,
             };
@@ -295,8 +311,6 @@ impl Builder {
                 count,
             },
         ));
-        self.tokens = tokens;
-        self.key = key;
     }
 
     pub(crate) fn lexicon_mut(&mut self) -> &mut Lexicon {
@@ -496,60 +510,4 @@ fn case_fits<'f>(chunk: &str, written: &[Token], form: impl Iterator<Item = &'f 
             && !form_has_upper
             && s.chars().flat_map(char::to_lowercase).eq(form.chars())
     })
-}
-
-/// Turns a gazetteer match into a candidate of the right type.
-pub(crate) fn candidate(m: &Match<'_>, lex: &Lexicon, user: bool) -> Candidate {
-    use crate::annotation::Type;
-    let source = if user {
-        Source::User
-    } else {
-        Source::Gazetteer
-    };
-    match m.entry.target {
-        EntryTarget::Country { id, form } => {
-            let ty = match form {
-                CountryForm::Name | CountryForm::Alias => Type::Country,
-                CountryForm::Demonym => Type::Demonym,
-                CountryForm::Capital => Type::Capital,
-            };
-            let mut c = Candidate::new(m.first, m.last, ty, source, Target::Country(id));
-            c.country = Some(id);
-            c
-        }
-        EntryTarget::Person(id) => {
-            let mut c = Candidate::new(
-                m.first,
-                m.last,
-                Type::Person,
-                source,
-                Target::Person { id, user },
-            );
-            c.country = lex.people[id as usize].country;
-            c
-        }
-        EntryTarget::Org(id) => {
-            let mut c = Candidate::new(
-                m.first,
-                m.last,
-                Type::Organization,
-                source,
-                Target::Org { id, user },
-            );
-            c.country = lex.orgs[id as usize].country;
-            c
-        }
-        EntryTarget::Agreement(id) => Candidate::new(
-            m.first,
-            m.last,
-            Type::Named,
-            source,
-            Target::Agreement { id, user },
-        ),
-        EntryTarget::Block => {
-            let mut c = Candidate::new(m.first, m.last, Type::Country, source, Target::None);
-            c.kind = crate::candidate::Kind::Block;
-            c
-        }
-    }
 }

@@ -127,6 +127,13 @@ impl Words {
         if let Some(s) = self.find(bytes, 0, bytes.len(), hash, true) {
             return s.id();
         }
+        self.insert_new(key)
+    }
+
+    /// Adds a folded key known not to be in the table yet; returns its id.
+    pub(crate) fn insert_new(&mut self, key: &str) -> u32 {
+        let bytes = key.as_bytes();
+        let hash = key_hash(bytes, 0, bytes.len());
         let id = self.spans.len() as u32;
         let start = self.arena.len() as u32;
         self.arena.push_str(key);
@@ -141,6 +148,26 @@ impl Words {
             .insert_unique(spread(hash), slot, |s| rehash(arena, spans, s));
         self.filter.insert(hash);
         id
+    }
+
+    /// How many words there are (ids are `0..len`).
+    pub(crate) fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// The folded key of word `id`.
+    pub(crate) fn key_of(&self, id: u32) -> &str {
+        let (s, e) = self.spans[id as usize];
+        &self.arena[s as usize..e as usize]
+    }
+
+    /// Every word's class flags, indexed by id.
+    pub(crate) fn flags_by_id(&self) -> Vec<u32> {
+        let mut flags = vec![0; self.len()];
+        for slot in self.table.iter() {
+            flags[slot.id() as usize] = slot.flags;
+        }
+        flags
     }
 
     pub(crate) fn reserve(&mut self, n: usize) {

@@ -1,0 +1,627 @@
+//! The base lexicon as an image: `build.rs` loads the data files and [`freeze`]s the result;
+//! the crate embeds the image and [`thaw`]s it on first use.
+//!
+//! The image replays the builder's work with every listed phrase already tokenized, folded and
+//! resolved to word ids, so starting up parses, folds and looks up nothing: it adds the words
+//! to the table and walks the phrases into the trie. That is most of a cold start in the browser,
+//! where the code still runs unoptimised. It stays as small as the text it replaces: a word is
+//! spelled once, and where a listed form differs from its key only by case, a code says so.
+//!
+//! Layout: unsigned LEB128 integers; a string is its length and UTF-8 bytes.
+//! - words: the count, each folded key in id order, the distinct flag values, each word's index
+//!   among them;
+//! - countries: the count, each code and name;
+//! - people: the count, each country (0 = none, else row + 1) and [name](#names);
+//!   organizations: each kind, country and name; agreements: each name;
+//! - entries in the order they were listed: the count and the total of their tokens, then each
+//!   entry's target (a [`Kind`] byte and, but for blocks, the row as a zigzag difference from
+//!   the previous row of its kind), its token count and tokens. A token is a word reference
+//!   (0 = the next word not referenced yet, else id + 1) and a [`case`] byte, followed by the
+//!   written text when the case is [`case::WRITTEN`].
+//!
+//! <a name="names"></a>A name is 0 when it is its row's first listed form, written with the
+//! spacing the [`case::SPACE`] bits give; else its length + 1 and its bytes.
+
+use super::{Agreement, Builder, CountryForm, Entry, EntryTarget, Lexicon, Org, OrgKind, Person};
+
+/// How a token is written, given its folded key.
+mod case {
+    /// As its key (lower case).
+    pub const LOWER: u8 = 0;
+    /// Its key with the first letter in capitals.
+    pub const CAPITALIZED: u8 = 1;
+    /// Its key in capitals.
+    pub const UPPER: u8 = 2;
+    /// Otherwise: the written text follows.
+    pub const WRITTEN: u8 = 3;
+    /// Flag: a space precedes the token in its row's name.
+    pub const SPACE: u8 = 4;
+}
+
+/// The target byte of an entry.
+#[derive(Clone, Copy)]
+enum Kind {
+    Country(CountryForm),
+    Person,
+    Org,
+    Agreement,
+    Block,
+}
+
+const KINDS: [Kind; 8] = [
+    Kind::Country(CountryForm::Name),
+    Kind::Country(CountryForm::Alias),
+    Kind::Country(CountryForm::Demonym),
+    Kind::Country(CountryForm::Capital),
+    Kind::Person,
+    Kind::Org,
+    Kind::Agreement,
+    Kind::Block,
+];
+
+/// Organization kinds by their byte (a user dictionary's kind never reaches an image).
+const ORG_KINDS: [OrgKind; 12] = [
+    OrgKind::Igo,
+    OrgKind::IgoBody,
+    OrgKind::Court,
+    OrgKind::Grouping,
+    OrgKind::Government,
+    OrgKind::Seat,
+    OrgKind::Party,
+    OrgKind::Armed,
+    OrgKind::Company,
+    OrgKind::Media,
+    OrgKind::Ngo,
+    OrgKind::Breakaway,
+];
+
+/// The kind byte and row of a target (row 0 for blocks).
+fn split(target: EntryTarget) -> (u8, u32) {
+    let (kind, row) = match target {
+        EntryTarget::Country { id, form } => (form as u8, u32::from(id)),
+        EntryTarget::Person(id) => (4, id),
+        EntryTarget::Org(id) => (5, id),
+        EntryTarget::Agreement(id) => (6, id),
+        EntryTarget::Block => (7, 0),
+    };
+    (kind, row)
+}
+
+/// `key` written in `case` (not [`case::WRITTEN`]), appended to `out`.
+fn write_case(key: &str, case: u8, out: &mut String) {
+    if case == case::LOWER || key.is_ascii() {
+        let from = out.len();
+        out.push_str(key);
+        match case {
+            case::UPPER => out[from..].make_ascii_uppercase(),
+            case::CAPITALIZED => out[from..from + 1].make_ascii_uppercase(),
+            _ => {}
+        }
+        return;
+    }
+    for (i, c) in key.chars().enumerate() {
+        out.push(if case == case::UPPER || i == 0 {
+            upper(c)
+        } else {
+            c
+        });
+    }
+}
+
+/// The capital of a lower-case Latin letter, for the letters of most names (Unicode's full
+/// case tables would add 20 KB to the wasm); others stay as they are. [`freeze`] checks every
+/// form it codes, so a letter this gets wrong is written out instead.
+fn upper(c: char) -> char {
+    let n = c as u32;
+    let capital = match n {
+        0x61..=0x7a | 0xe0..=0xf6 | 0xf8..=0xfe => n - 0x20,
+        // Latin Extended-A pairs capital and small letters, in two phases.
+        0x101..=0x137 | 0x14b..=0x177 if n % 2 == 1 => n - 1,
+        0x13a..=0x148 | 0x17a..=0x17e if n % 2 == 0 => n - 1,
+        _ => n,
+    };
+    char::from_u32(capital).unwrap_or(c)
+}
+
+/// The length of the prefix `key` shares with `previous` (at most [`MAX_SHARED`] bytes, never
+/// part of a character).
+fn shared_prefix(previous: &str, key: &str) -> usize {
+    let shared = previous
+        .bytes()
+        .zip(key.bytes())
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(MAX_SHARED);
+    (0..=shared)
+        .rev()
+        .find(|&k| key.is_char_boundary(k))
+        .unwrap_or(0)
+}
+
+/// Keys are front-coded: a digit says how many leading bytes a key shares with the one before.
+const MAX_SHARED: usize = 9;
+
+/// Where `name` is `tokens` with nothing or one space between them: whether each token has a
+/// space before it.
+fn spacing(name: &str, tokens: &[&str]) -> Option<Vec<bool>> {
+    let mut rest = name;
+    let mut spaces = Vec::with_capacity(tokens.len());
+    for (i, t) in tokens.iter().enumerate() {
+        let space = i > 0 && rest.starts_with(' ');
+        if space {
+            rest = &rest[1..];
+        }
+        rest = rest.strip_prefix(t)?;
+        spaces.push(space);
+    }
+    rest.is_empty().then_some(spaces)
+}
+
+/// The image of a lexicon built by [`super::load::load`].
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn freeze(lex: &Lexicon) -> Vec<u8> {
+    let mut w = Writer::default();
+    let words = &lex.words;
+    w.uint(words.len());
+    let mut previous = "";
+    for id in 0..words.len() {
+        let key = words.key_of(id as u32);
+        let shared = shared_prefix(previous, key);
+        w.bytes(&[b'0' + shared as u8]);
+        w.bytes(&key.as_bytes()[shared..]);
+        w.bytes(b"\n");
+        previous = key;
+    }
+    let flags = words.flags_by_id();
+    let mut distinct = flags.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    w.uint(distinct.len());
+    for &f in &distinct {
+        w.uint(f as usize);
+    }
+    for f in &flags {
+        w.uint(distinct.binary_search(f).expect("listed"));
+    }
+
+    // The entries in the order they were listed (their tokens were stored in that order).
+    let mut entries: Vec<&Entry> = lex.entries.iter().collect();
+    entries.sort_by_key(|e| e.first);
+    let form = |e: &Entry| lex.form(e).collect::<Vec<_>>();
+    // Which rows' names are their first listed form, and that form's spacing.
+    let mut derived: [Vec<Option<Vec<bool>>>; 8] = Default::default();
+    let row_name = |kind: u8, row: u32| -> &str {
+        match kind {
+            4 => &lex.people[row as usize].name,
+            5 => &lex.orgs[row as usize].name,
+            _ => &lex.agreements[row as usize].name,
+        }
+    };
+    let rows = [lex.people.len(), lex.orgs.len(), lex.agreements.len()];
+    for (k, &n) in rows.iter().enumerate() {
+        derived[4 + k] = vec![None; n];
+    }
+    let mut first_seen = [
+        vec![false; rows[0]],
+        vec![false; rows[1]],
+        vec![false; rows[2]],
+    ];
+    for e in &entries {
+        let (kind, row) = split(e.target);
+        if (4..7).contains(&kind)
+            && !std::mem::replace(&mut first_seen[kind as usize - 4][row as usize], true)
+        {
+            derived[kind as usize][row as usize] = spacing(row_name(kind, row), &form(e));
+        }
+    }
+    let name = |w: &mut Writer, kind: usize, row: usize, name: &str| {
+        if derived[kind][row].is_some() {
+            w.uint(0);
+        } else {
+            w.uint(name.len() + 1);
+            w.bytes(name.as_bytes());
+        }
+    };
+    let country = |c: Option<u16>| c.map_or(0, |c| usize::from(c) + 1);
+
+    w.uint(lex.countries.len());
+    for c in &lex.countries {
+        w.str(&c.code);
+        w.str(&c.name);
+    }
+    w.uint(lex.people.len());
+    for (i, p) in lex.people.iter().enumerate() {
+        w.uint(country(p.country));
+        name(&mut w, 4, i, &p.name);
+    }
+    w.uint(lex.orgs.len());
+    for (i, o) in lex.orgs.iter().enumerate() {
+        let kind = ORG_KINDS.iter().position(|&k| k == o.kind);
+        w.uint(kind.expect("a base organization kind"));
+        w.uint(country(o.country));
+        name(&mut w, 5, i, &o.name);
+    }
+    w.uint(lex.agreements.len());
+    for (i, a) in lex.agreements.iter().enumerate() {
+        name(&mut w, 6, i, &a.name);
+    }
+
+    w.uint(entries.len());
+    w.uint(entries.iter().map(|e| e.count as usize).sum());
+    let mut previous = [0u32; 8];
+    let mut fresh = 0u32;
+    let mut key = String::new();
+    let mut cased = String::new();
+    for e in &entries {
+        let (kind, row) = split(e.target);
+        w.bytes(&[kind]);
+        if kind != 7 {
+            w.zigzag(i64::from(row) - i64::from(previous[kind as usize]));
+            previous[kind as usize] = row;
+        }
+        let written = form(e);
+        // The spacing of the row's name when it is derived from this (its first) entry.
+        let spaces = match derived.get_mut(kind as usize) {
+            Some(rows) if kind >= 4 => rows.get_mut(row as usize).and_then(Option::take),
+            _ => None,
+        };
+        w.uint(written.len());
+        for (i, t) in written.iter().enumerate() {
+            key.clear();
+            crate::text::fold_key(t, &mut key);
+            let (id, _) = words.get(key.as_bytes()).expect("a listed word");
+            if id == fresh {
+                w.uint(0);
+                fresh += 1;
+            } else {
+                w.uint(id as usize + 1);
+                fresh = fresh.max(id + 1);
+            }
+            let mut case = [case::LOWER, case::CAPITALIZED, case::UPPER]
+                .into_iter()
+                .find(|&c| {
+                    cased.clear();
+                    write_case(&key, c, &mut cased);
+                    cased == *t
+                })
+                .unwrap_or(case::WRITTEN);
+            if spaces.as_ref().is_some_and(|s| s[i]) {
+                case |= case::SPACE;
+            }
+            w.bytes(&[case]);
+            if case & !case::SPACE == case::WRITTEN {
+                w.str(t);
+            }
+        }
+    }
+    w.out
+}
+
+/// The lexicon of an image written by [`freeze`]. A malformed image is a build defect: this
+/// panics (the tests thaw the embedded one).
+pub(crate) fn thaw(image: &[u8]) -> Lexicon {
+    let mut r = Reader { image, at: 0 };
+    let mut b = Builder::new();
+    let words = r.uint();
+    b.lex.words.reserve(words);
+    let mut key = String::new();
+    for _ in 0..words {
+        let shared = usize::from(r.image[r.at] - b'0');
+        let end = r.at
+            + 1
+            + r.image[r.at + 1..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .expect("lexicon image: a key");
+        key.truncate(shared);
+        key.push_str(std::str::from_utf8(&r.image[r.at + 1..end]).expect("lexicon image: UTF-8"));
+        r.at = end + 1;
+        b.lex.words.insert_new(&key);
+    }
+    let distinct: Vec<u32> = (0..r.uint()).map(|_| r.uint() as u32).collect();
+    b.flags = (0..words).map(|_| distinct[r.uint()]).collect();
+
+    for _ in 0..r.uint() {
+        let code = r.str();
+        let name = r.str();
+        b.lex.add_country(code, name);
+    }
+    let country = |n: usize| n.checked_sub(1).map(|c| c as u16);
+    // Rows whose name is their first listed form, filled in as the entries are read.
+    let mut unnamed: [Vec<bool>; 3] = Default::default();
+    let n = r.uint();
+    b.lex.people.reserve(n);
+    for _ in 0..n {
+        let country = country(r.uint());
+        let name = r.name();
+        unnamed[0].push(name.is_none());
+        let name = name.unwrap_or_default().into();
+        b.lex.people.push(Person { name, country });
+    }
+    for _ in 0..r.uint() {
+        let kind = ORG_KINDS[r.uint()];
+        let country = country(r.uint());
+        let name = r.name();
+        unnamed[1].push(name.is_none());
+        let name = name.unwrap_or_default().into();
+        b.lex.orgs.push(Org {
+            name,
+            kind,
+            country,
+        });
+    }
+    for _ in 0..r.uint() {
+        let name = r.name();
+        unnamed[2].push(name.is_none());
+        let name = name.unwrap_or_default().into();
+        b.lex.agreements.push(Agreement { name });
+    }
+
+    let entries = r.uint();
+    let tokens = r.uint();
+
+    b.lex.edges.reserve(tokens);
+    b.lex.form_tokens.reserve(tokens);
+    b.pending.reserve(entries);
+    let mut previous = [0u32; 8];
+    let mut fresh = 0u32;
+    let mut ids = Vec::new();
+    let mut written = String::new();
+    let mut ends = Vec::new();
+    let mut name = String::new();
+    for _ in 0..entries {
+        let kind = r.byte();
+        let row = if kind == 7 {
+            0
+        } else {
+            let row = (i64::from(previous[kind as usize]) + r.zigzag()) as u32;
+            previous[kind as usize] = row;
+            row
+        };
+        let target = match KINDS[kind as usize] {
+            Kind::Country(form) => EntryTarget::Country {
+                id: row as u16,
+                form,
+            },
+            Kind::Person => EntryTarget::Person(row),
+            Kind::Org => EntryTarget::Org(row),
+            Kind::Agreement => EntryTarget::Agreement(row),
+            Kind::Block => EntryTarget::Block,
+        };
+        let naming =
+            (4..7).contains(&kind) && std::mem::take(&mut unnamed[kind as usize - 4][row as usize]);
+        ids.clear();
+        ends.clear();
+        written.clear();
+        name.clear();
+        for _ in 0..r.uint() {
+            let id = match r.uint() {
+                0 => {
+                    fresh += 1;
+                    fresh - 1
+                }
+                n => {
+                    let id = n as u32 - 1;
+                    fresh = fresh.max(id + 1);
+                    id
+                }
+            };
+            ids.push(id);
+            let case = r.byte();
+            let from = written.len();
+            if case & !case::SPACE == case::WRITTEN {
+                written.push_str(r.str());
+            } else {
+                write_case(b.lex.words.key_of(id), case & !case::SPACE, &mut written);
+            }
+            ends.push(written.len());
+            if naming {
+                if case & case::SPACE != 0 {
+                    name.push(' ');
+                }
+                name.push_str(&written[from..]);
+            }
+        }
+        let tokens = ends.iter().scan(0, |from, &end| {
+            Some(&written[std::mem::replace(from, end)..end])
+        });
+        b.add_path(&ids, tokens, target);
+        if naming {
+            let name = name.as_str().into();
+            match target {
+                EntryTarget::Person(id) => b.lex.people[id as usize].name = name,
+                EntryTarget::Org(id) => b.lex.orgs[id as usize].name = name,
+                EntryTarget::Agreement(id) => b.lex.agreements[id as usize].name = name,
+                _ => {}
+            }
+        }
+    }
+    assert_eq!(r.at, image.len(), "lexicon image: trailing bytes");
+    b.finish()
+}
+
+#[derive(Default)]
+struct Writer {
+    out: Vec<u8>,
+}
+
+impl Writer {
+    fn uint(&mut self, mut n: usize) {
+        loop {
+            let byte = (n & 0x7f) as u8;
+            n >>= 7;
+            if n == 0 {
+                self.out.push(byte);
+                return;
+            }
+            self.out.push(byte | 0x80);
+        }
+    }
+
+    fn zigzag(&mut self, n: i64) {
+        self.uint(((n << 1) ^ (n >> 63)) as usize);
+    }
+
+    fn bytes(&mut self, b: &[u8]) {
+        self.out.extend_from_slice(b);
+    }
+
+    fn str(&mut self, s: &str) {
+        self.uint(s.len());
+        self.bytes(s.as_bytes());
+    }
+}
+
+struct Reader<'a> {
+    image: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> u8 {
+        self.at += 1;
+        self.image[self.at - 1]
+    }
+
+    fn uint(&mut self) -> usize {
+        let mut n = 0usize;
+        let mut shift = 0;
+        loop {
+            let byte = self.image[self.at];
+            self.at += 1;
+            n |= usize::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return n;
+            }
+            shift += 7;
+        }
+    }
+
+    fn zigzag(&mut self) -> i64 {
+        let n = self.uint() as i64;
+        (n >> 1) ^ -(n & 1)
+    }
+
+    fn str(&mut self) -> &'a str {
+        let len = self.uint();
+        let bytes = &self.image[self.at..self.at + len];
+        self.at += len;
+        std::str::from_utf8(bytes).expect("lexicon image: UTF-8")
+    }
+
+    /// A row's name, or `None` when it is its first listed form (see the layout above).
+    fn name(&mut self) -> Option<&'a str> {
+        let len = self.uint().checked_sub(1)?;
+        let bytes = &self.image[self.at..self.at + len];
+        self.at += len;
+        Some(std::str::from_utf8(bytes).expect("lexicon image: UTF-8"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Everything a lexicon holds, in a canonical order, for comparing two of them.
+    fn describe(lex: &Lexicon) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        for (id, flags) in lex.words.flags_by_id().into_iter().enumerate() {
+            let key = lex.words.key_of(id as u32);
+            let found = lex.words.get(key.as_bytes());
+            writeln!(out, "word {id} {key} {flags:x} {found:?}").unwrap();
+        }
+        let mut edges: Vec<_> = lex.edges.iter().collect();
+        edges.sort();
+        writeln!(out, "edges {edges:?}").unwrap();
+        writeln!(out, "root {:?}", lex.root).unwrap();
+        writeln!(out, "single {:?}", lex.single).unwrap();
+        for (node, &(start, len)) in lex.nodes.iter().enumerate() {
+            for e in &lex.entries[start as usize..(start + len) as usize] {
+                let form: Vec<_> = lex.form(e).collect();
+                writeln!(out, "node {node} {:?} {form:?}", e.target).unwrap();
+            }
+        }
+        for c in &lex.countries {
+            writeln!(
+                out,
+                "country {} {} {:?}",
+                c.code,
+                c.name,
+                lex.country_by_code(&c.code)
+            )
+            .unwrap();
+        }
+        for p in &lex.people {
+            writeln!(out, "person {} {:?}", p.name, p.country).unwrap();
+        }
+        for o in &lex.orgs {
+            writeln!(out, "org {} {:?} {:?}", o.name, o.kind, o.country).unwrap();
+        }
+        for a in &lex.agreements {
+            writeln!(out, "agreement {}", a.name).unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn the_embedded_image_thaws_into_the_loaded_lexicon() {
+        let loaded = super::super::load::load(&super::super::load::sources()).expect("data loads");
+        let want = describe(&loaded);
+        // The image build.rs embedded, and one written now, both give the same lexicon.
+        let base = crate::annotator::base_lexicon();
+        assert!(
+            describe(base) == want,
+            "the embedded image differs from the data"
+        );
+        let image = freeze(&loaded);
+        assert!(
+            describe(&thaw(&image)) == want,
+            "freeze → thaw changes the lexicon"
+        );
+        assert!(
+            image == crate::annotator::LEXICON_IMAGE,
+            "build.rs wrote another image"
+        );
+    }
+
+    #[test]
+    fn cases_table() {
+        for (key, case, want) in [
+            ("russia", case::LOWER, "russia"),
+            ("russia", case::CAPITALIZED, "Russia"),
+            ("u.s.", case::UPPER, "U.S."),
+            ("élysée", case::CAPITALIZED, "Élysée"),
+            ("élysée", case::UPPER, "ÉLYSÉE"),
+            ("łukasz", case::CAPITALIZED, "Łukasz"),
+            ("şahin", case::CAPITALIZED, "Şahin"),
+            ("ölz", case::LOWER, "ölz"),
+        ] {
+            let mut out = String::new();
+            write_case(key, case, &mut out);
+            assert_eq!(out, want, "{key} {case}");
+        }
+    }
+
+    #[test]
+    fn spacing_table() {
+        type Case<'a> = (&'a str, &'a [&'a str], Option<&'a [bool]>);
+        let cases: &[Case] = &[
+            (
+                "Vasily Nebenzya",
+                &["Vasily", "Nebenzya"],
+                Some(&[false, true]),
+            ),
+            (
+                "Linda Thomas-Greenfield",
+                &["Linda", "Thomas", "-", "Greenfield"],
+                Some(&[false, true, false, false]),
+            ),
+            ("Vasily  Nebenzya", &["Vasily", "Nebenzya"], None),
+            ("Vasily Nebenzya", &["Vasily"], None),
+        ];
+        for &(name, tokens, want) in cases {
+            assert_eq!(spacing(name, tokens).as_deref(), want, "{name}");
+        }
+    }
+}
