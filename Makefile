@@ -22,6 +22,7 @@ WASM_FEATURES := --enable-bulk-memory --enable-sign-ext --enable-mutable-globals
 pkg:
 	wasm-pack build --target web --release --out-dir $(PKG) --out-name annotator --no-pack . -- --no-default-features
 	rm -f $(PKG)/.gitignore
+	node scripts/inline_snippets.mjs $(PKG)
 	@if [ -x $(WASM_OPT) ]; then \
 		$(WASM_OPT) -Oz $(WASM_FEATURES) $(PKG)/annotator_bg.wasm -o $(PKG)/annotator_bg.opt.wasm && \
 		mv $(PKG)/annotator_bg.opt.wasm $(PKG)/annotator_bg.wasm; \

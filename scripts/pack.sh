@@ -17,8 +17,6 @@ node scripts/widget_size.mjs --list | while read -r f; do
   cp "www/$f" "$out/$f"
 done
 cp www/pkg/annotator.js www/pkg/annotator.d.ts www/pkg/annotator_bg.wasm www/pkg/annotator_bg.wasm.d.ts "$out/pkg/"
-# wasm-bindgen's JS snippets (the glue imports them).
-[ -d www/pkg/snippets ] && cp -r www/pkg/snippets "$out/pkg/"
 
 # One version for the crate and the package.
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
