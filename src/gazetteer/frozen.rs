@@ -8,8 +8,9 @@
 //! spelled once, and where a listed form differs from its key only by case, a code says so.
 //!
 //! Layout: unsigned LEB128 integers; a string is its length and UTF-8 bytes.
-//! - words: the count, each folded key in id order, the distinct flag values, each word's index
-//!   among them;
+//! - words: the count; the folded keys in id order as one string, each front-coded (a digit for
+//!   the bytes it shares with the key before, the rest, a line break); the distinct flag values;
+//!   each word's index among them;
 //! - countries: the count, each code and name;
 //! - people: the count, each country (0 = none, else row + 1) and [name](#names);
 //!   organizations: each kind, country and name; agreements: each name;
@@ -163,15 +164,17 @@ pub(crate) fn freeze(lex: &Lexicon) -> Vec<u8> {
     let mut w = Writer::default();
     let words = &lex.words;
     w.uint(words.len());
+    let mut keys = String::new();
     let mut previous = "";
     for id in 0..words.len() {
         let key = words.key_of(id as u32);
         let shared = shared_prefix(previous, key);
-        w.bytes(&[b'0' + shared as u8]);
-        w.bytes(&key.as_bytes()[shared..]);
-        w.bytes(b"\n");
+        keys.push(char::from(b'0' + shared as u8));
+        keys.push_str(&key[shared..]);
+        keys.push('\n');
         previous = key;
     }
+    w.str(&keys);
     let flags = words.flags_by_id();
     let mut distinct = flags.clone();
     distinct.sort_unstable();
@@ -305,19 +308,12 @@ pub(crate) fn thaw(image: &[u8]) -> Lexicon {
     let words = r.uint();
     b.lex.words.reserve(words);
     let mut key = String::new();
-    for _ in 0..words {
-        let shared = usize::from(r.image[r.at] - b'0');
-        let end = r.at
-            + 1
-            + r.image[r.at + 1..]
-                .iter()
-                .position(|&c| c == b'\n')
-                .expect("lexicon image: a key");
-        key.truncate(shared);
-        key.push_str(std::str::from_utf8(&r.image[r.at + 1..end]).expect("lexicon image: UTF-8"));
-        r.at = end + 1;
+    for line in r.str().split_terminator('\n') {
+        key.truncate(usize::from(line.as_bytes()[0] - b'0'));
+        key.push_str(&line[1..]);
         b.lex.words.insert_new(&key);
     }
+    assert_eq!(b.lex.words.len(), words, "lexicon image: word count");
     let distinct: Vec<u32> = (0..r.uint()).map(|_| r.uint() as u32).collect();
     b.flags = (0..words).map(|_| distinct[r.uint()]).collect();
 

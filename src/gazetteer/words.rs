@@ -171,6 +171,11 @@ impl Words {
     }
 
     pub(crate) fn reserve(&mut self, n: usize) {
+        // Before the first key, the filter can be filled as keys come in (else `shrink_to_fit`
+        // builds it from them all).
+        if self.spans.is_empty() && self.filter.is_empty() {
+            self.filter = KeyFilter::with_bits(FILTER_BITS);
+        }
         let (arena, spans) = (&self.arena, &self.spans);
         self.table.reserve(n, |s| rehash(arena, spans, s));
         self.spans.reserve(n);
@@ -185,10 +190,12 @@ impl Words {
     }
 
     pub(crate) fn shrink_to_fit(&mut self) {
-        self.filter = KeyFilter::with_bits(FILTER_BITS);
-        for &(start, end) in &self.spans {
-            let hash = key_hash(self.arena.as_bytes(), start as usize, end as usize);
-            self.filter.insert(hash);
+        if self.filter.is_empty() {
+            self.filter = KeyFilter::with_bits(FILTER_BITS);
+            for &(start, end) in &self.spans {
+                let hash = key_hash(self.arena.as_bytes(), start as usize, end as usize);
+                self.filter.insert(hash);
+            }
         }
         self.arena.shrink_to_fit();
         self.spans.shrink_to_fit();

@@ -443,6 +443,11 @@ impl KeyFilter {
         hash as usize & (self.words.len() * 64 - 1)
     }
 
+    /// Whether the filter has not been built (and so lets everything through).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
     /// Adds `hash` (nothing to do for an empty filter).
     pub(crate) fn insert(&mut self, hash: u32) {
         if !self.words.is_empty() {
