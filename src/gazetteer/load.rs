@@ -46,9 +46,7 @@ impl OrgKind {
     }
 }
 
-/// The data files as `build.rs` hands them to [`load`]: comments and roles blanked, repeated
-/// values written as `=`, name lists front-coded (line numbers kept, so errors name the source
-/// line).
+/// The texts of the data files in `src/data/`, for [`load`].
 pub(crate) struct Sources<'a> {
     pub words: &'a str,
     pub countries: &'a str,
@@ -122,16 +120,16 @@ pub(crate) fn load(src: &Sources<'_>) -> Result<Lexicon, Error> {
         (src.given_names, class::GIVEN),
         (src.surnames, class::SURNAME),
     ] {
-        // Front-coded single words (see build.rs): shared prefix length, then the rest.
-        let mut word = String::new();
-        let mut rest = text;
-        while let Some(end) = rest.bytes().position(|b| b == b'\n') {
-            let line = &rest[..end];
-            rest = &rest[end + 1..];
-            let shared = usize::from(line.as_bytes().first().map_or(0, |b| b.wrapping_sub(b'0')));
-            word.truncate(shared.min(word.len()));
-            word.push_str(line.get(1..).unwrap_or(""));
-            b.add_class(&word, flag);
+        // Only single words (the rules look names up one token at a time), in sorted order so
+        // that the words get ids in the order the image front-codes best.
+        let mut words: Vec<&str> = lines(text)
+            .map(|(_, l)| l.trim())
+            .filter(|w| !w.contains([' ', '-']))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        for w in words {
+            b.add_class(w, flag);
         }
     }
     // A listed person's surname is a known surname ("Clinton said" names a person even where
@@ -159,36 +157,30 @@ fn load_words(b: &mut Builder, text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Country rows as build.rs writes them: code ("=" when it repeats the previous row's), kind
-/// as one letter (n = name, c = another name, d = demonym, k = capital), form.
+/// Country rows: code, kind (name, country = another name, demonym, capital), form.
 fn load_countries(b: &mut Builder, file: &str, text: &str) -> Result<(), Error> {
-    let mut code = "";
-    // The index of `code`, looked up once per run of rows ("=" repeats it).
-    let mut id = None;
+    // The index of the previous row's code: rows are grouped by country.
+    let mut previous: Option<(&str, u16)> = None;
     for (n, line) in lines(text) {
-        let [first, kind, form] = columns::<3>(file, n, line)?;
-        if first != "=" {
-            code = first;
-            id = None;
-        }
-        if code.is_empty() {
-            return Err(Error::data(file, n, "no country code"));
-        }
+        let [code, kind, form] = columns::<3>(file, n, line)?;
         if form.is_empty() {
             return Err(Error::data(file, n, "empty form"));
         }
         let form_kind = match kind {
-            "n" => CountryForm::Name,
-            "c" => CountryForm::Alias,
-            "d" => CountryForm::Demonym,
-            "k" => CountryForm::Capital,
+            "name" => CountryForm::Name,
+            "country" => CountryForm::Alias,
+            "demonym" => CountryForm::Demonym,
+            "capital" => CountryForm::Capital,
             _ => return Err(Error::data(file, n, format!("unknown kind \"{kind}\""))),
         };
         let lex = b.lexicon_mut();
-        let id = *id.get_or_insert_with(|| match lex.country_by_code(code) {
-            Some(id) => id,
-            None => lex.add_country(code, form),
-        });
+        let id = match previous {
+            Some((c, id)) if c == code => id,
+            _ => lex
+                .country_by_code(code)
+                .unwrap_or_else(|| lex.add_country(code, form)),
+        };
+        previous = Some((code, id));
         if form_kind == CountryForm::Name {
             lex.countries[id as usize].name = form.into();
         }
@@ -217,14 +209,10 @@ fn country_column(b: &mut Builder, file: &str, n: usize, code: &str) -> Result<O
 fn load_people<'a>(b: &mut Builder, text: &'a str) -> Result<Vec<&'a str>, Error> {
     const FILE: &str = "src/data/people.tsv";
     let mut surnames = Vec::new();
-    let mut country = None;
     for (n, line) in lines(text) {
-        // name, country, aliases: build.rs drops the role column and writes "=" for the
-        // country of the row before.
-        let cols = columns::<3>(FILE, n, line)?;
-        if cols[1] != "=" {
-            country = country_column(b, FILE, n, cols[1])?;
-        }
+        // name, country, role (for people reading the file), aliases.
+        let cols = columns::<4>(FILE, n, line)?;
+        let country = country_column(b, FILE, n, cols[1])?;
         let lex = b.lexicon_mut();
         let id = lex.people.len() as u32;
         lex.people.push(Person {
@@ -232,7 +220,7 @@ fn load_people<'a>(b: &mut Builder, text: &'a str) -> Result<Vec<&'a str>, Error
             country,
         });
         b.add_phrase(cols[0], EntryTarget::Person(id));
-        for a in aliases(cols[2]) {
+        for a in aliases(cols[3]) {
             b.add_phrase(a, EntryTarget::Person(id));
         }
         surnames.extend(surname_of(cols[0]));
@@ -247,14 +235,9 @@ fn surname_of(name: &str) -> Option<&str> {
 
 fn load_orgs(b: &mut Builder, text: &str) -> Result<(), Error> {
     const FILE: &str = "src/data/organizations.tsv";
-    let mut kind = None;
     for (n, line) in lines(text) {
-        // build.rs writes "=" for the kind of the row before.
         let cols = columns::<4>(FILE, n, line)?;
-        if cols[1] != "=" {
-            kind = OrgKind::parse(cols[1]);
-        }
-        let kind = kind.ok_or_else(|| {
+        let kind = OrgKind::parse(cols[1]).ok_or_else(|| {
             Error::data(
                 FILE,
                 n,
@@ -294,18 +277,18 @@ fn load_agreements(b: &mut Builder, text: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// The data files as `build.rs` wrote them, for tests.
+/// The data files, for tests.
 #[cfg(test)]
 pub(crate) fn sources() -> Sources<'static> {
     macro_rules! data {
         ($file:literal) => {
-            include_str!(concat!(env!("OUT_DIR"), "/", $file))
+            include_str!(concat!("../data/", $file))
         };
     }
     Sources {
         words: data!("words.tsv"),
-        countries: data!("countries_countries.tsv"),
-        countries_extra: data!("countries_extra.tsv"),
+        countries: data!("countries/countries.tsv"),
+        countries_extra: data!("countries/extra.tsv"),
         people: data!("people.tsv"),
         organizations: data!("organizations.tsv"),
         agreements: data!("agreements.tsv"),
