@@ -449,7 +449,9 @@ fn demanded(ctx: &Ctx<'_>, first: usize) -> bool {
         if ctx.is(i, class::DET) && !["a", "an", "any", "some"].iter().any(|w| ctx.is_word(i, w)) {
             return false;
         }
-        let skip = ctx.is(i, class::DET)
+        // Modifiers the span drops ("a new agreement", "a final deal") sit between the verb
+        // and the head too.
+        let skip = ctx.is(i, class::DET | class::DROP)
             || ["for", "to", "at", "on"].iter().any(|w| ctx.is_word(i, w))
             || ctx.dash(i) && ctx.tok(i).joined()
             || ctx.tok(i).is_lower_word() && !ctx.is(i, class::STOP | class::AGENT_VERB);
