@@ -306,6 +306,13 @@ impl<'t> Document<'t> {
                     if let Some(w) = family_name(&canonical) {
                         self.add_surname(w, start, e);
                     }
+                    // "Li" after "Li Qiang", "Lee" after "Lee Jae-myung".
+                    let code = table_country.map(|id| &*self.base.countries[id as usize].code);
+                    if let Some(w) =
+                        code.and_then(|code| family_name_first(&canonical, code, self.base))
+                    {
+                        self.add_surname(w, start, e);
+                    }
                 }
 
                 if parts == 1 && c.target == Target::None {
@@ -656,6 +663,30 @@ fn surname<'c>(ctx: &Ctx<'c>, c: &Candidate) -> (usize, Option<&'c str>) {
         &ctx.text[ctx.tok(i).start as usize..ctx.tok(j).end as usize]
     });
     (parts, word)
+}
+
+/// Where names are written family name first, in their own order, in English news too.
+const FAMILY_NAME_FIRST: [&str; 6] = ["CN", "TW", "HK", "MO", "KR", "KP"];
+
+/// The family name at the start of the name of a listed person from a country of
+/// [`FAMILY_NAME_FIRST`] ("Li" in "Li Qiang", "Kim" in "Kim Jong Un"); none where the first word
+/// is a Western given name, as in many Hong Kong and Taiwanese names ("Carrie Lam"), unless the
+/// rest is a romanized given name ("Lai Ching-te") or the name is Korean, where "Kim" or "Lee"
+/// comes first whatever else it may be.
+fn family_name_first<'n>(name: &'n str, code: &str, lex: &Lexicon) -> Option<&'n str> {
+    if !FAMILY_NAME_FIRST.contains(&code) {
+        return None;
+    }
+    let (first, rest) = name.split_once(' ')?;
+    let mut chars = first.chars();
+    let plain = chars.next().is_some_and(char::is_uppercase)
+        && first.len() >= 2
+        && chars.all(char::is_lowercase);
+    let korean = code == "KR" || code == "KP";
+    // A romanized given name of two syllables is one dashed word: "Ching-te", "Jae-myung".
+    let romanized = !rest.contains(' ') && rest.contains('-');
+    let given_first = || lex.word_flags(first) & class::GIVEN != 0;
+    (plain && !rest.is_empty() && (korean || romanized || !given_first())).then_some(first)
 }
 
 /// A bracketed acronym right after an entity: "(TPLF)", "(FARC–EP)", "(CoHA)".

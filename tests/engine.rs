@@ -57,6 +57,11 @@ both! {
             ("The Kremlin said no.", "Kremlin", Type::Organization, "Kremlin", Some("RU")),
             // A listed agreement with a generic head keeps its canonical entity.
             ("They revived the JCPOA agreement.", "JCPOA agreement", Type::Named, "Joint Comprehensive Plan of Action", None),
+            // Chinese and Korean names put the family name first; a Western given name stays one.
+            ("Li Qiang met them. Li said so.", "Li", Type::Person, "Li Qiang", Some("CN")),
+            ("Lai Ching-te left. Lai said so.", "Lai", Type::Person, "Lai Ching-te", Some("TW")),
+            ("Kim Jong Un spoke. Kim left.", "Kim", Type::Person, "Kim Jong Un", Some("KP")),
+            ("Carrie Lam spoke. Lam left.", "Lam", Type::Person, "Carrie Lam", Some("CN")),
             // A patronymic is not a surname: King Salman is not Mohammed bin Salman.
             ("King Salman met Mohammed bin Salman.", "Salman", Type::Person, "Salman", None),
             // "Long Name (ACR)": the acronym is a mention of the long name.

@@ -398,6 +398,13 @@ impl Lexicon {
         found.unwrap_or((NO_WORD, 0))
     }
 
+    /// The class flags of one word as written (0 if it is in no list).
+    pub(crate) fn word_flags(&self, word: &str) -> u32 {
+        let mut key = String::new();
+        text::fold_key(word, &mut key);
+        self.words.get(key.as_bytes()).map_or(0, |(_, flags)| flags)
+    }
+
     pub(crate) fn country_by_code(&self, code: &str) -> Option<u16> {
         self.codes.get(code).copied()
     }
