@@ -374,7 +374,7 @@ pub(crate) struct Match<'l> {
 
 impl Lexicon {
     /// The word id and class flags of a token.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn lookup(&self, buf: &mut FoldBuf, chunk: &str, token: &Token) -> (u32, u32) {
         if token.end - token.start == 1 {
             if let Some(&found) = self
