@@ -39,26 +39,52 @@ mod case {
     pub const SPACE: u8 = 4;
 }
 
-/// The target byte of an entry.
-#[derive(Clone, Copy)]
-enum Kind {
-    Country(CountryForm),
-    Person,
-    Org,
-    Agreement,
-    Block,
+/// The target byte of an entry: a country form's byte is the form's (0-3).
+mod kind {
+    pub const PERSON: u8 = 4;
+    pub const ORG: u8 = 5;
+    pub const AGREEMENT: u8 = 6;
+    pub const BLOCK: u8 = 7;
 }
 
-const KINDS: [Kind; 8] = [
-    Kind::Country(CountryForm::Name),
-    Kind::Country(CountryForm::Alias),
-    Kind::Country(CountryForm::Demonym),
-    Kind::Country(CountryForm::Capital),
-    Kind::Person,
-    Kind::Org,
-    Kind::Agreement,
-    Kind::Block,
+const COUNTRY_FORMS: [CountryForm; 4] = [
+    CountryForm::Name,
+    CountryForm::Alias,
+    CountryForm::Demonym,
+    CountryForm::Capital,
 ];
+
+/// The kind byte and row of a target (row 0 for blocks).
+fn split(target: EntryTarget) -> (u8, u32) {
+    match target {
+        EntryTarget::Country { id, form } => (form as u8, u32::from(id)),
+        EntryTarget::Person(id) => (kind::PERSON, id),
+        EntryTarget::Org(id) => (kind::ORG, id),
+        EntryTarget::Agreement(id) => (kind::AGREEMENT, id),
+        EntryTarget::Block => (kind::BLOCK, 0),
+    }
+}
+
+/// The target of a kind byte and row (the inverse of [`split`]).
+fn target(kind: u8, row: u32) -> EntryTarget {
+    match kind {
+        kind::PERSON => EntryTarget::Person(row),
+        kind::ORG => EntryTarget::Org(row),
+        kind::AGREEMENT => EntryTarget::Agreement(row),
+        kind::BLOCK => EntryTarget::Block,
+        form => EntryTarget::Country {
+            id: row as u16,
+            form: COUNTRY_FORMS[usize::from(form)],
+        },
+    }
+}
+
+/// The table of named rows a kind refers to (0 people, 1 organizations, 2 agreements), if any.
+fn named(kind: u8) -> Option<usize> {
+    (kind::PERSON..=kind::AGREEMENT)
+        .contains(&kind)
+        .then(|| usize::from(kind - kind::PERSON))
+}
 
 /// Organization kinds by their byte (a user dictionary's kind never reaches an image).
 const ORG_KINDS: [OrgKind; 12] = [
@@ -75,18 +101,6 @@ const ORG_KINDS: [OrgKind; 12] = [
     OrgKind::Ngo,
     OrgKind::Breakaway,
 ];
-
-/// The kind byte and row of a target (row 0 for blocks).
-fn split(target: EntryTarget) -> (u8, u32) {
-    let (kind, row) = match target {
-        EntryTarget::Country { id, form } => (form as u8, u32::from(id)),
-        EntryTarget::Person(id) => (4, id),
-        EntryTarget::Org(id) => (5, id),
-        EntryTarget::Agreement(id) => (6, id),
-        EntryTarget::Block => (7, 0),
-    };
-    (kind, row)
-}
 
 /// `key` written in `case` (not [`case::WRITTEN`]), appended to `out`.
 fn write_case(key: &str, case: u8, out: &mut String) {
@@ -158,6 +172,29 @@ fn spacing(name: &str, tokens: &[&str]) -> Option<Vec<bool>> {
     rest.is_empty().then_some(spaces)
 }
 
+/// For each person, organization and agreement row: the spacing of its first listed form when
+/// that form, so spaced, is its name (which the image then leaves out).
+fn derived_names(lex: &Lexicon, entries: &[&Entry]) -> [Vec<Option<Vec<bool>>>; 3] {
+    let names: [Vec<&str>; 3] = [
+        lex.people.iter().map(|p| &*p.name).collect(),
+        lex.orgs.iter().map(|o| &*o.name).collect(),
+        lex.agreements.iter().map(|a| &*a.name).collect(),
+    ];
+    let mut derived = names.each_ref().map(|rows| vec![None; rows.len()]);
+    let mut seen = names.each_ref().map(|rows| vec![false; rows.len()]);
+    for e in entries {
+        let (kind, row) = split(e.target);
+        if let Some(t) = named(kind) {
+            let row = row as usize;
+            if !std::mem::replace(&mut seen[t][row], true) {
+                let form: Vec<&str> = lex.form(e).collect();
+                derived[t][row] = spacing(names[t][row], &form);
+            }
+        }
+    }
+    derived
+}
+
 /// The image of a lexicon built by [`super::load::load`].
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn freeze(lex: &Lexicon) -> Vec<u8> {
@@ -190,35 +227,9 @@ pub(crate) fn freeze(lex: &Lexicon) -> Vec<u8> {
     // The entries in the order they were listed (their tokens were stored in that order).
     let mut entries: Vec<&Entry> = lex.entries.iter().collect();
     entries.sort_by_key(|e| e.first);
-    let form = |e: &Entry| lex.form(e).collect::<Vec<_>>();
-    // Which rows' names are their first listed form, and that form's spacing.
-    let mut derived: [Vec<Option<Vec<bool>>>; 8] = Default::default();
-    let row_name = |kind: u8, row: u32| -> &str {
-        match kind {
-            4 => &lex.people[row as usize].name,
-            5 => &lex.orgs[row as usize].name,
-            _ => &lex.agreements[row as usize].name,
-        }
-    };
-    let rows = [lex.people.len(), lex.orgs.len(), lex.agreements.len()];
-    for (k, &n) in rows.iter().enumerate() {
-        derived[4 + k] = vec![None; n];
-    }
-    let mut first_seen = [
-        vec![false; rows[0]],
-        vec![false; rows[1]],
-        vec![false; rows[2]],
-    ];
-    for e in &entries {
-        let (kind, row) = split(e.target);
-        if (4..7).contains(&kind)
-            && !std::mem::replace(&mut first_seen[kind as usize - 4][row as usize], true)
-        {
-            derived[kind as usize][row as usize] = spacing(row_name(kind, row), &form(e));
-        }
-    }
-    let name = |w: &mut Writer, kind: usize, row: usize, name: &str| {
-        if derived[kind][row].is_some() {
+    let mut derived = derived_names(lex, &entries);
+    let name = |w: &mut Writer, table: usize, row: usize, name: &str| {
+        if derived[table][row].is_some() {
             w.uint(0);
         } else {
             w.uint(name.len() + 1);
@@ -235,18 +246,18 @@ pub(crate) fn freeze(lex: &Lexicon) -> Vec<u8> {
     w.uint(lex.people.len());
     for (i, p) in lex.people.iter().enumerate() {
         w.uint(country(p.country));
-        name(&mut w, 4, i, &p.name);
+        name(&mut w, 0, i, &p.name);
     }
     w.uint(lex.orgs.len());
     for (i, o) in lex.orgs.iter().enumerate() {
         let kind = ORG_KINDS.iter().position(|&k| k == o.kind);
         w.uint(kind.expect("a base organization kind"));
         w.uint(country(o.country));
-        name(&mut w, 5, i, &o.name);
+        name(&mut w, 1, i, &o.name);
     }
     w.uint(lex.agreements.len());
     for (i, a) in lex.agreements.iter().enumerate() {
-        name(&mut w, 6, i, &a.name);
+        name(&mut w, 2, i, &a.name);
     }
 
     w.uint(entries.len());
@@ -258,16 +269,13 @@ pub(crate) fn freeze(lex: &Lexicon) -> Vec<u8> {
     for e in &entries {
         let (kind, row) = split(e.target);
         w.bytes(&[kind]);
-        if kind != 7 {
-            w.zigzag(i64::from(row) - i64::from(previous[kind as usize]));
-            previous[kind as usize] = row;
+        if kind != kind::BLOCK {
+            w.zigzag(i64::from(row) - i64::from(previous[usize::from(kind)]));
+            previous[usize::from(kind)] = row;
         }
-        let written = form(e);
+        let written: Vec<&str> = lex.form(e).collect();
         // The spacing of the row's name when it is derived from this (its first) entry.
-        let spaces = match derived.get_mut(kind as usize) {
-            Some(rows) if kind >= 4 => rows.get_mut(row as usize).and_then(Option::take),
-            _ => None,
-        };
+        let spaces = named(kind).and_then(|table| derived[table][row as usize].take());
         w.uint(written.len());
         for (i, t) in written.iter().enumerate() {
             key.clear();
@@ -367,25 +375,15 @@ pub(crate) fn thaw(image: &[u8]) -> Lexicon {
     let mut name = String::new();
     for _ in 0..entries {
         let kind = r.byte();
-        let row = if kind == 7 {
+        let row = if kind == kind::BLOCK {
             0
         } else {
-            let row = (i64::from(previous[kind as usize]) + r.zigzag()) as u32;
-            previous[kind as usize] = row;
+            let row = (i64::from(previous[usize::from(kind)]) + r.zigzag()) as u32;
+            previous[usize::from(kind)] = row;
             row
         };
-        let target = match KINDS[kind as usize] {
-            Kind::Country(form) => EntryTarget::Country {
-                id: row as u16,
-                form,
-            },
-            Kind::Person => EntryTarget::Person(row),
-            Kind::Org => EntryTarget::Org(row),
-            Kind::Agreement => EntryTarget::Agreement(row),
-            Kind::Block => EntryTarget::Block,
-        };
-        let naming =
-            (4..7).contains(&kind) && std::mem::take(&mut unnamed[kind as usize - 4][row as usize]);
+        let target = target(kind, row);
+        let naming = named(kind).is_some_and(|t| std::mem::take(&mut unnamed[t][row as usize]));
         ids.clear();
         ends.clear();
         written.clear();
