@@ -15,7 +15,7 @@
 //! - people: the count, each country (0 = none, else row + 1) and [name](#names);
 //!   organizations: each kind, country and name; agreements: each name;
 //! - entries in the order they were listed: the count and the total of their tokens, then each
-//!   entry's target (a [`Kind`] byte and, but for blocks, the row as a zigzag difference from
+//!   entry's target (a [`kind`] byte and, but for blocks, the row as a zigzag difference from
 //!   the previous row of its kind), its token count and tokens. A token is a word reference
 //!   (0 = the next word not referenced yet, else id + 1) and a [`case`] byte, followed by the
 //!   written text when the case is [`case::WRITTEN`].

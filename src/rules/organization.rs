@@ -153,7 +153,7 @@ fn two_names(ctx: &Ctx<'_>, p: usize, k: usize) -> bool {
         && !ctx.is(k, class::ORG_HEAD)
 }
 
-/// Extends a name over "<connector> (the) Title Words" ("Ministry of Foreign Affairs",
+/// Extends a name over "`<connector>` (the) Title Words" ("Ministry of Foreign Affairs",
 /// "Working Group on Cyber Issues", "Agreement for Bringing Peace to Afghanistan"). Returns the
 /// new end. "in" is never a connector: "the Foreign Ministry in Accra" is a ministry and a place.
 pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> usize {
