@@ -67,6 +67,11 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     if first == h && last == h + 1 {
         return;
     }
+    // "a Memorandum of Understanding between …": the document's kind, capitalised, names none.
+    if first == h && last == h + 3 && memorandum_of(ctx, h) {
+        described(ctx, h, out);
+        return;
+    }
     if last > h + 1 {
         last = between_end(ctx, list_end(ctx, last));
     }
@@ -85,6 +90,15 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     } else {
         out.push(candidate(first, last, Type::Named));
     }
+}
+
+/// "memorandum of understanding" (or of cooperation, agreement, intent) at `h`.
+fn memorandum_of(ctx: &Ctx<'_>, h: usize) -> bool {
+    (ctx.is_word(h, "memorandum") || ctx.is_word(h, "memoranda"))
+        && ctx.is_word(h + 1, "of")
+        && ["understanding", "cooperation", "agreement", "intent"]
+            .iter()
+            .any(|w| ctx.is_word(h + 2, w))
 }
 
 /// The end of a run of unlisted title-cased words from `i`, with "and" inside it ("Constructive
@@ -258,7 +272,8 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
         || title_head
             && (ctx.sent_start(h)
                 || h > 0 && ctx.title_case(h - 1) && ctx.is(h - 1, class::CLASSIFIER)
-                || ctx.headline_case(h));
+                || ctx.headline_case(h)
+                || memorandum_of(ctx, h));
     if !shape_ok || excluded(ctx, h) {
         return;
     }
@@ -306,12 +321,7 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
             return;
         }
     }
-    if (ctx.is_word(h, "memorandum") || ctx.is_word(h, "memoranda"))
-        && ctx.is_word(h + 1, "of")
-        && ["understanding", "cooperation", "agreement", "intent"]
-            .iter()
-            .any(|w| ctx.is_word(h + 2, w))
-    {
+    if memorandum_of(ctx, h) {
         last = h + 3;
     }
     // "denied that any deal had been reached", "there is no agreement": no specific one.
