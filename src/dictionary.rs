@@ -192,15 +192,18 @@ impl Dictionary {
             let lex = b.lexicon_mut();
             let target = match e.kind {
                 Type::Person => {
-                    lex.people.push(gazetteer::Person { name: name.into(), country });
+                    let name = lex.add_name(&name);
+                    lex.people.push(gazetteer::Person { name, country });
                     EntryTarget::Person(lex.people.len() as u32 - 1)
                 }
                 Type::Organization => {
-                    lex.orgs.push(gazetteer::Org { name: name.into(), kind: OrgKind::User, country });
+                    let name = lex.add_name(&name);
+                    lex.orgs.push(gazetteer::Org { name, kind: OrgKind::User, country });
                     EntryTarget::Org(lex.orgs.len() as u32 - 1)
                 }
                 Type::Named => {
-                    lex.agreements.push(gazetteer::Agreement { name: name.into() });
+                    let name = lex.add_name(&name);
+                    lex.agreements.push(gazetteer::Agreement { name });
                     EntryTarget::Agreement(lex.agreements.len() as u32 - 1)
                 }
                 Type::Country | Type::Demonym | Type::Capital => {

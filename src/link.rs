@@ -285,8 +285,9 @@ impl<'t> Document<'t> {
             Type::Person => {
                 let (canonical, table_country): (Cow<'_, str>, _) = match c.target {
                     Target::Person { id, user } => {
-                        let p = &lex_of(user).people[id as usize];
-                        (Cow::Borrowed(&*p.name), p.country)
+                        let lex = lex_of(user);
+                        let p = &lex.people[id as usize];
+                        (Cow::Borrowed(lex.name(p.name)), p.country)
                     }
                     _ => (normalize(text), None),
                 };
@@ -323,7 +324,8 @@ impl<'t> Document<'t> {
             Type::Organization | Type::Named | Type::Described => {
                 let (canonical, country): (Cow<'_, str>, _) = match c.target {
                     Target::Org { id, user } => {
-                        let o = &lex_of(user).orgs[id as usize];
+                        let lex = lex_of(user);
+                        let o = &lex.orgs[id as usize];
                         // A listed government body belongs to the state that owns it by a
                         // possessive: many states have a "National Security Council".
                         let owner = (o.kind == OrgKind::Government)
@@ -335,13 +337,16 @@ impl<'t> Document<'t> {
                             (Some(owner), Some(listed)) if owner != listed => {
                                 (normalize(text), Some(owner))
                             }
-                            (owner, listed) => (Cow::Borrowed(&*o.name), owner.or(listed)),
+                            (owner, listed) => (Cow::Borrowed(lex.name(o.name)), owner.or(listed)),
                         }
                     }
-                    Target::Agreement { id, user } => (
-                        Cow::Borrowed(&*lex_of(user).agreements[id as usize].name),
-                        c.country,
-                    ),
+                    Target::Agreement { id, user } => {
+                        let lex = lex_of(user);
+                        (
+                            Cow::Borrowed(lex.name(lex.agreements[id as usize].name)),
+                            c.country,
+                        )
+                    }
                     _ if ty == Type::Described => {
                         let n = normalize(text);
                         if n.chars().any(char::is_uppercase) {

@@ -13,7 +13,8 @@
 //!   each word's index among them;
 //! - countries: the count, each code and name;
 //! - people: the count, each country (0 = none, else row + 1) and [name](#names);
-//!   organizations: each kind, country and name; agreements: each name;
+//!   organizations: each kind, country and name; agreements: each name; then the names not
+//!   derived, as one string;
 //! - entries in the order they were listed: the count and the total of their tokens, then each
 //!   entry's target (a [`kind`] byte and, but for blocks, the row as a zigzag difference from
 //!   the previous row of its kind), its token count and tokens. A token is a word reference
@@ -21,9 +22,11 @@
 //!   written text when the case is [`case::WRITTEN`].
 //!
 //! <a name="names"></a>A name is 0 when it is its row's first listed form, written with the
-//! spacing the [`case::SPACE`] bits give; else its length + 1 and its bytes.
+//! spacing the [`case::SPACE`] bits give; else its length + 1 (its bytes follow the rows).
 
-use super::{Agreement, Builder, CountryForm, Entry, EntryTarget, Lexicon, Org, OrgKind, Person};
+use super::{
+    Agreement, Builder, CountryForm, Entry, EntryTarget, Lexicon, Name, Org, OrgKind, Person,
+};
 
 /// How a token is written, given its folded key.
 mod case {
@@ -176,9 +179,9 @@ fn spacing(name: &str, tokens: &[&str]) -> Option<Vec<bool>> {
 /// that form, so spaced, is its name (which the image then leaves out).
 fn derived_names(lex: &Lexicon, entries: &[&Entry]) -> [Vec<Option<Vec<bool>>>; 3] {
     let names: [Vec<&str>; 3] = [
-        lex.people.iter().map(|p| &*p.name).collect(),
-        lex.orgs.iter().map(|o| &*o.name).collect(),
-        lex.agreements.iter().map(|a| &*a.name).collect(),
+        lex.people.iter().map(|p| lex.name(p.name)).collect(),
+        lex.orgs.iter().map(|o| lex.name(o.name)).collect(),
+        lex.agreements.iter().map(|a| lex.name(a.name)).collect(),
     ];
     let mut derived = names.each_ref().map(|rows| vec![None; rows.len()]);
     let mut seen = names.each_ref().map(|rows| vec![false; rows.len()]);
@@ -228,12 +231,15 @@ pub(crate) fn freeze(lex: &Lexicon) -> Vec<u8> {
     let mut entries: Vec<&Entry> = lex.entries.iter().collect();
     entries.sort_by_key(|e| e.first);
     let mut derived = derived_names(lex, &entries);
-    let name = |w: &mut Writer, table: usize, row: usize, name: &str| {
+    // Names that are not derived, written out together after the rows.
+    let mut names = String::new();
+    let mut name = |w: &mut Writer, table: usize, row: usize, name: Name| {
         if derived[table][row].is_some() {
             w.uint(0);
         } else {
+            let name = lex.name(name);
             w.uint(name.len() + 1);
-            w.bytes(name.as_bytes());
+            names.push_str(name);
         }
     };
     let country = |c: Option<u16>| c.map_or(0, |c| usize::from(c) + 1);
@@ -246,19 +252,20 @@ pub(crate) fn freeze(lex: &Lexicon) -> Vec<u8> {
     w.uint(lex.people.len());
     for (i, p) in lex.people.iter().enumerate() {
         w.uint(country(p.country));
-        name(&mut w, 0, i, &p.name);
+        name(&mut w, 0, i, p.name);
     }
     w.uint(lex.orgs.len());
     for (i, o) in lex.orgs.iter().enumerate() {
         let kind = ORG_KINDS.iter().position(|&k| k == o.kind);
         w.uint(kind.expect("a base organization kind"));
         w.uint(country(o.country));
-        name(&mut w, 1, i, &o.name);
+        name(&mut w, 1, i, o.name);
     }
     w.uint(lex.agreements.len());
     for (i, a) in lex.agreements.iter().enumerate() {
-        name(&mut w, 2, i, &a.name);
+        name(&mut w, 2, i, a.name);
     }
+    w.str(&names);
 
     w.uint(entries.len());
     w.uint(entries.iter().map(|e| e.count as usize).sum());
@@ -331,23 +338,18 @@ pub(crate) fn thaw(image: &[u8]) -> Lexicon {
         b.lex.add_country(code, name);
     }
     let country = |n: usize| n.checked_sub(1).map(|c| c as u16);
-    // Rows whose name is their first listed form, filled in as the entries are read.
-    let mut unnamed: [Vec<bool>; 3] = Default::default();
-    let n = r.uint();
-    b.lex.people.reserve(n);
-    for _ in 0..n {
+    // Per row, the length + 1 of its name, or 0 when it is its first listed form.
+    let mut lens: [Vec<usize>; 3] = Default::default();
+    let name = Name::default();
+    for _ in 0..r.uint() {
         let country = country(r.uint());
-        let name = r.name();
-        unnamed[0].push(name.is_none());
-        let name = name.unwrap_or_default().into();
+        lens[0].push(r.uint());
         b.lex.people.push(Person { name, country });
     }
     for _ in 0..r.uint() {
         let kind = ORG_KINDS[r.uint()];
         let country = country(r.uint());
-        let name = r.name();
-        unnamed[1].push(name.is_none());
-        let name = name.unwrap_or_default().into();
+        lens[1].push(r.uint());
         b.lex.orgs.push(Org {
             name,
             kind,
@@ -355,11 +357,23 @@ pub(crate) fn thaw(image: &[u8]) -> Lexicon {
         });
     }
     for _ in 0..r.uint() {
-        let name = r.name();
-        unnamed[2].push(name.is_none());
-        let name = name.unwrap_or_default().into();
+        lens[2].push(r.uint());
         b.lex.agreements.push(Agreement { name });
     }
+    let names = r.str();
+    b.lex.names.reserve(names.len() * 2);
+    let mut at = 0;
+    for (table, lens) in lens.iter().enumerate() {
+        for (row, &len) in lens.iter().enumerate() {
+            if let Some(len) = len.checked_sub(1) {
+                let name = b.lex.add_name(&names[at..at + len]);
+                *b.lex.name_of(table, row) = name;
+                at += len;
+            }
+        }
+    }
+    // Rows whose name is their first listed form, filled in as the entries are read.
+    let mut unnamed = lens.map(|lens| lens.into_iter().map(|len| len == 0).collect::<Vec<_>>());
 
     let entries = r.uint();
     let tokens = r.uint();
@@ -420,14 +434,9 @@ pub(crate) fn thaw(image: &[u8]) -> Lexicon {
             Some(&written[std::mem::replace(from, end)..end])
         });
         b.add_path(&ids, tokens, target);
-        if naming {
-            let name = name.as_str().into();
-            match target {
-                EntryTarget::Person(id) => b.lex.people[id as usize].name = name,
-                EntryTarget::Org(id) => b.lex.orgs[id as usize].name = name,
-                EntryTarget::Agreement(id) => b.lex.agreements[id as usize].name = name,
-                _ => {}
-            }
+        if let Some(table) = named(kind).filter(|_| naming) {
+            let name = b.lex.add_name(&name);
+            *b.lex.name_of(table, row as usize) = name;
         }
     }
     assert_eq!(r.at, image.len(), "lexicon image: trailing bytes");
@@ -502,14 +511,6 @@ impl<'a> Reader<'a> {
         self.at += len;
         std::str::from_utf8(bytes).expect("lexicon image: UTF-8")
     }
-
-    /// A row's name, or `None` when it is its first listed form (see the layout above).
-    fn name(&mut self) -> Option<&'a str> {
-        let len = self.uint().checked_sub(1)?;
-        let bytes = &self.image[self.at..self.at + len];
-        self.at += len;
-        Some(std::str::from_utf8(bytes).expect("lexicon image: UTF-8"))
-    }
 }
 
 #[cfg(test)]
@@ -547,13 +548,13 @@ mod tests {
             .unwrap();
         }
         for p in &lex.people {
-            writeln!(out, "person {} {:?}", p.name, p.country).unwrap();
+            writeln!(out, "person {} {:?}", lex.name(p.name), p.country).unwrap();
         }
         for o in &lex.orgs {
-            writeln!(out, "org {} {:?} {:?}", o.name, o.kind, o.country).unwrap();
+            writeln!(out, "org {} {:?} {:?}", lex.name(o.name), o.kind, o.country).unwrap();
         }
         for a in &lex.agreements {
-            writeln!(out, "agreement {}", a.name).unwrap();
+            writeln!(out, "agreement {}", lex.name(a.name)).unwrap();
         }
         out
     }

@@ -215,10 +215,8 @@ fn load_people<'a>(b: &mut Builder, text: &'a str) -> Result<Vec<&'a str>, Error
         let country = country_column(b, FILE, n, cols[1])?;
         let lex = b.lexicon_mut();
         let id = lex.people.len() as u32;
-        lex.people.push(Person {
-            name: cols[0].into(),
-            country,
-        });
+        let name = lex.add_name(cols[0]);
+        lex.people.push(Person { name, country });
         b.add_phrase(cols[0], EntryTarget::Person(id));
         for a in aliases(cols[3]) {
             b.add_phrase(a, EntryTarget::Person(id));
@@ -247,8 +245,9 @@ fn load_orgs(b: &mut Builder, text: &str) -> Result<(), Error> {
         let country = country_column(b, FILE, n, cols[2])?;
         let lex = b.lexicon_mut();
         let id = lex.orgs.len() as u32;
+        let name = lex.add_name(cols[0]);
         lex.orgs.push(Org {
-            name: cols[0].into(),
+            name,
             kind,
             country,
         });
@@ -266,9 +265,8 @@ fn load_agreements(b: &mut Builder, text: &str) -> Result<(), Error> {
         let cols = columns::<2>(FILE, n, line)?;
         let lex = b.lexicon_mut();
         let id = lex.agreements.len() as u32;
-        lex.agreements.push(Agreement {
-            name: cols[0].into(),
-        });
+        let name = lex.add_name(cols[0]);
+        lex.agreements.push(Agreement { name });
         b.add_phrase(cols[0], EntryTarget::Agreement(id));
         for a in aliases(cols[1]) {
             b.add_phrase(a, EntryTarget::Agreement(id));

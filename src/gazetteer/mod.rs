@@ -150,22 +150,27 @@ pub(crate) struct Country {
     pub name: Box<str>,
 }
 
+/// A row's canonical name: a byte range of the lexicon's name arena (see [`Lexicon::name`]),
+/// so that thawing thousands of rows allocates nothing per row.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Name(u32, u32);
+
 /// A row of the people table.
 pub(crate) struct Person {
-    pub name: Box<str>,
+    pub name: Name,
     pub country: Option<u16>,
 }
 
 /// A row of the organization table.
 pub(crate) struct Org {
-    pub name: Box<str>,
+    pub name: Name,
     pub kind: OrgKind,
     pub country: Option<u16>,
 }
 
 /// A row of the agreement table.
 pub(crate) struct Agreement {
-    pub name: Box<str>,
+    pub name: Name,
 }
 
 /// Word classes and listed phrases, built once from data.
@@ -191,6 +196,8 @@ pub(crate) struct Lexicon {
     pub people: Vec<Person>,
     pub orgs: Vec<Org>,
     pub agreements: Vec<Agreement>,
+    /// The names of the people, organization and agreement rows.
+    names: String,
 }
 
 /// A lexicon under construction: entries are collected per node, then flattened.
@@ -396,6 +403,27 @@ impl Lexicon {
             )
         };
         found.unwrap_or((NO_WORD, 0))
+    }
+
+    /// Stores a row's name.
+    pub(crate) fn add_name(&mut self, name: &str) -> Name {
+        let start = self.names.len() as u32;
+        self.names.push_str(name);
+        Name(start, self.names.len() as u32)
+    }
+
+    /// A row's name.
+    pub(crate) fn name(&self, name: Name) -> &str {
+        &self.names[name.0 as usize..name.1 as usize]
+    }
+
+    /// The name of row `row` of table `table` (0 people, 1 organizations, 2 agreements).
+    fn name_of(&mut self, table: usize, row: usize) -> &mut Name {
+        match table {
+            0 => &mut self.people[row].name,
+            1 => &mut self.orgs[row].name,
+            _ => &mut self.agreements[row].name,
+        }
     }
 
     /// The class flags of one word as written (0 if it is in no list).
