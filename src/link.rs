@@ -465,8 +465,10 @@ impl<'t> Document<'t> {
             let mut found = nearest(self.surnames.get(key.as_str()), m.start);
             if found.is_none() {
                 let before = self.text[..m.start].trim_end();
-                // The honorific as a word of its own ("Sir Keir", not "Yasir Keir").
-                let honorific = ["Sir", "Dame"].iter().any(|h| {
+                // Knights and royals go by their given names ("Sir Keir", "King Abdullah",
+                // "Crown Prince Mohammed"); the honorific is a word of its own ("Sir Keir", not
+                // "Yasir Keir").
+                let honorific = HONORIFICS.iter().any(|h| {
                     before
                         .strip_suffix(h)
                         .is_some_and(|rest| !rest.ends_with(char::is_alphanumeric))
@@ -669,6 +671,13 @@ fn surname<'c>(ctx: &Ctx<'c>, c: &Candidate) -> (usize, Option<&'c str>) {
     });
     (parts, word)
 }
+
+/// Titles that go with a given name alone: a later "King Abdullah" is the "Abdullah II" named
+/// before.
+const HONORIFICS: [&str; 13] = [
+    "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Emir", "Sheikh", "Sheik", "Sultan",
+    "Shah", "Emperor", "Empress",
+];
 
 /// Where names are written family name first, in their own order, in English news too.
 const FAMILY_NAME_FIRST: [&str; 6] = ["CN", "TW", "HK", "MO", "KR", "KP"];

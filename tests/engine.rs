@@ -62,6 +62,9 @@ both! {
             ("Lai Ching-te left. Lai said so.", "Lai", Type::Person, "Lai Ching-te", Some("TW")),
             ("Kim Jong Un spoke. Kim left.", "Kim", Type::Person, "Kim Jong Un", Some("KP")),
             ("Carrie Lam spoke. Lam left.", "Lam", Type::Person, "Carrie Lam", Some("CN")),
+            // Royals go by their given names.
+            ("King Abdullah II met him. King Abdullah said no.", "Abdullah", Type::Person, "Abdullah II", Some("JO")),
+            ("Mohammed bin Salman met him. Crown Prince Mohammed said no.", "Mohammed", Type::Person, "Mohammed bin Salman", Some("SA")),
             // A patronymic is not a surname: King Salman is not Mohammed bin Salman.
             ("King Salman met Mohammed bin Salman.", "Salman", Type::Person, "Salman", None),
             // "Long Name (ACR)": the acronym is a mention of the long name.
