@@ -444,7 +444,9 @@ fn quoted(ctx: &Ctx<'_>, i: usize) -> bool {
     let clause_ends = i + 1 >= ctx.len()
         || ctx.new_line(i + 1)
         || [".", ",", ";"].iter().any(|p| ctx.punct(i + 1, p));
-    reporting_after(ctx, i + 1) || said_before && clause_ends
+    // A company with a surname's name reports about itself: "Ford said it would cut jobs".
+    let itself = |v: usize| ctx.is_word(v, "it") || ctx.is_word(v, "its");
+    reporting_after(ctx, i + 1) && !itself(i + 2) || said_before && clause_ends
 }
 
 fn reporting_after(ctx: &Ctx<'_>, end: usize) -> bool {
