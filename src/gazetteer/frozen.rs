@@ -215,7 +215,12 @@ pub(crate) fn freeze(lex: &Lexicon) -> Vec<u8> {
         previous = key;
     }
     w.str(&keys);
-    let flags = words.flags_by_id();
+    // Where a word occurs in phrases, thawing finds again as it walks them into the trie.
+    let flags: Vec<u32> = words
+        .flags_by_id()
+        .into_iter()
+        .map(|f| f & !super::class::PHRASE)
+        .collect();
     let mut distinct = flags.clone();
     distinct.sort_unstable();
     distinct.dedup();
