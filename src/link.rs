@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use crate::annotation::{Annotation, Type};
 use crate::candidate::{Candidate, Target};
 use crate::gazetteer::{class, family_name, Lexicon, OrgKind, PATRONYMIC};
-use crate::rules::organization::possessor;
+use crate::rules::organization::{self, possessor};
 use crate::rules::Ctx;
 use crate::text::{fold_key, key_hash, KeyFilter, Kind, ALL_CAPS, SENT_START, SHOUT};
 
@@ -359,10 +359,13 @@ impl<'t> Document<'t> {
                 };
                 let e = self.entity(&canonical, country);
                 let last = c.last as usize - 1;
+                // A company's legal form alone ("& Co", "Inc") stands for no company.
+                let legal_form = organization::legal_form(ctx, last);
                 if ty == Type::Organization
                     && c.len() > 1
                     && ctx.is(last, class::ORG_HEAD)
                     && ctx.title_case(last)
+                    && !legal_form
                 {
                     let key = folded(ctx.word(last));
                     self.heads

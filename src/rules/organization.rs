@@ -35,7 +35,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         {
             last += 1;
         }
-        last = of_phrase_end(ctx, last, &["of", "for", "on"]);
+        // "Dow Chemical Co of the United States": a company's legal form ends its name.
+        if !legal_form(ctx, last - 1) {
+            last = of_phrase_end(ctx, last, &["of", "for", "on"]);
+        }
         // "United States Forces Korea", "U.S. Forces Japan": a state's forces stationed in
         // another place are named after both.
         let state_first = ctx
@@ -64,6 +67,17 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         out.push(c);
     }
 }
+
+/// Whether token `i` is a company's legal form ("Co", "Inc.", "GmbH").
+pub(crate) fn legal_form(ctx: &Ctx<'_>, i: usize) -> bool {
+    LEGAL_FORMS.iter().any(|w| ctx.is_word(i, w))
+}
+
+/// The legal forms among the organization heads: they end a company's name, and alone they
+/// stand for no company.
+const LEGAL_FORMS: [&str; 13] = [
+    "co", "co.", "corp", "corp.", "inc", "inc.", "ltd", "ltd.", "plc", "llc", "gmbh", "ag", "pjsc",
+];
 
 /// A title-cased place name at `i` on the same line: a country or an unlisted name word.
 fn place_word(ctx: &Ctx<'_>, i: usize) -> bool {
