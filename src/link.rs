@@ -708,7 +708,9 @@ fn family_name_first<'n>(name: &'n str, code: &str, lex: &Lexicon) -> Option<&'n
 
 /// A bracketed acronym right after an entity: "(TPLF)", "(FARC–EP)", "(CoHA)".
 fn acronym_after(ctx: &Ctx<'_>, last: usize, taken: &[bool]) -> Option<(usize, usize)> {
-    if !ctx.punct(last, "(") {
+    // Brackets that are part of another annotation (a user's entry may be anything) are not
+    // around an acronym: its mention would come out of text order.
+    if !ctx.punct(last, "(") || taken[last] {
         return None;
     }
     let a0 = last + 1;
@@ -721,7 +723,7 @@ fn acronym_after(ctx: &Ctx<'_>, last: usize, taken: &[bool]) -> Option<(usize, u
         }
         a1 += 1;
     }
-    if a1 == a0 || !ctx.punct(a1, ")") {
+    if a1 == a0 || !ctx.punct(a1, ")") || taken[a1] {
         return None;
     }
     let text = &ctx.text[ctx.tok(a0).start as usize..ctx.tok(a1 - 1).end as usize];

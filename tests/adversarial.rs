@@ -545,3 +545,22 @@ fn fixed_regressions() {
     );
     correct(&long);
 }
+
+/// Found by `cargo fuzz run dictionary` (session of 2026-11-26, 391 executions in): a user's
+/// named agreement with the alias "(" made the bracket before "(HA)" an annotation of its own,
+/// and the acronym "HA" of "Harbour Accord" was still linked as a mention, pushed before it:
+/// the annotations came out of text order. Brackets that are part of an annotation no longer
+/// frame an acronym.
+#[test]
+fn fixed_dictionary_bracket_alias() {
+    let src = "#me\nnamed\t|ce\t\t[\u{0}\u{0}|(|\t";
+    let dictionary: Dictionary = src.parse().expect("parses");
+    let annotator = Annotator::builder()
+        .dictionary(dictionary)
+        .build()
+        .expect("builds");
+    let text = "Jane Doe met in Washington; the Harbour Accord (HA) was signed.";
+    let found = annotator.annotate(text);
+    invariants::check(text, &found);
+    assert!(found.iter().any(|a| a.text == "("), "{found:?}");
+}
