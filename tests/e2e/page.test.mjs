@@ -414,9 +414,11 @@ test('Content-Security-Policy: meta policy holds without server headers; no HTML
       el.textContent = 'window.__inline = 1';
       document.head.append(el);
     });
-    await page.waitForFunction(() => true);
     assert.equal(await page.evaluate(() => window.__inline), undefined);
-    assert.ok(s.seen.violations.some((v) => v.directive.startsWith('script-src')), 'no violation reported');
+    // The report reaches Node asynchronously (an event in the page, then a binding call).
+    const reported = () => s.seen.violations.some((v) => v.directive.startsWith('script-src'));
+    for (let waited = 0; !reported() && waited < 5000; waited += 50) await page.waitForTimeout(50);
+    assert.ok(reported(), 'no violation reported');
     s.seen.violations.length = 0;
     await s.close(assert);
   } finally {
