@@ -92,50 +92,32 @@ pub(crate) fn from_match(m: &Match<'_>, lex: &Lexicon, user: bool) -> Candidate 
     } else {
         Source::Gazetteer
     };
-    match m.entry.target {
+    let (ty, target, country) = match m.entry.target {
         EntryTarget::Country { id, form } => {
             let ty = match form {
                 CountryForm::Name | CountryForm::Alias => Type::Country,
                 CountryForm::Demonym => Type::Demonym,
                 CountryForm::Capital => Type::Capital,
             };
-            let mut c = Candidate::new(m.first, m.last, ty, source, Target::Country(id));
-            c.country = Some(id);
-            c
+            (ty, Target::Country(id), Some(id))
         }
-        EntryTarget::Person(id) => {
-            let mut c = Candidate::new(
-                m.first,
-                m.last,
-                Type::Person,
-                source,
-                Target::Person { id, user },
-            );
-            c.country = lex.people[id as usize].country;
-            c
-        }
-        EntryTarget::Org(id) => {
-            let mut c = Candidate::new(
-                m.first,
-                m.last,
-                Type::Organization,
-                source,
-                Target::Org { id, user },
-            );
-            c.country = lex.orgs[id as usize].country;
-            c
-        }
-        EntryTarget::Agreement(id) => Candidate::new(
-            m.first,
-            m.last,
-            Type::Named,
-            source,
-            Target::Agreement { id, user },
+        EntryTarget::Person(id) => (
+            Type::Person,
+            Target::Person { id, user },
+            lex.people[id as usize].country,
         ),
-        EntryTarget::Block => {
-            let mut c = Candidate::new(m.first, m.last, Type::Country, source, Target::None);
-            c.kind = Kind::Block;
-            c
-        }
+        EntryTarget::Org(id) => (
+            Type::Organization,
+            Target::Org { id, user },
+            lex.orgs[id as usize].country,
+        ),
+        EntryTarget::Agreement(id) => (Type::Named, Target::Agreement { id, user }, None),
+        EntryTarget::Block => (Type::Country, Target::None, None),
+    };
+    let mut c = Candidate::new(m.first, m.last, ty, source, target);
+    c.country = country;
+    if m.entry.target == EntryTarget::Block {
+        c.kind = Kind::Block;
     }
+    c
 }
