@@ -35,8 +35,8 @@ pub(crate) struct Words {
     spans: Vec<(u32, u32)>,
     arena: String,
     /// The hash of every key: a third of the tokens of news text are no listed word, and most
-    /// of them are turned away here without a probe of the table (built by `shrink_to_fit`,
-    /// once the words are all in).
+    /// of them are turned away here without a probe of the table (filled as keys are added
+    /// when `reserve` came first, else built by `shrink_to_fit` once the words are all in).
     filter: KeyFilter,
 }
 
@@ -56,12 +56,6 @@ fn rehash(arena: &str, spans: &[(u32, u32)], s: &Slot) -> u64 {
 }
 
 impl Words {
-    #[inline]
-    fn key(&self, id: u32) -> &[u8] {
-        let (s, e) = self.spans[id as usize];
-        &self.arena.as_bytes()[s as usize..e as usize]
-    }
-
     /// The slot of the key `buf[start..end]`: `folded` says whether it is already folded (else
     /// ASCII letters are compared ignoring case); `hash` is its [`key_hash`].
     #[inline]
@@ -84,11 +78,12 @@ impl Words {
     /// Whether the key of `id` is `bytes` (longer than eight bytes).
     #[inline(never)]
     fn long_key_is(&self, id: u32, bytes: &[u8], folded: bool) -> bool {
+        let key = self.key_of(id).as_bytes();
         if folded {
-            self.key(id) == bytes
+            key == bytes
         } else {
             // Keys are folded: lower-casing both sides only lower-cases `bytes`.
-            self.key(id).eq_ignore_ascii_case(bytes)
+            key.eq_ignore_ascii_case(bytes)
         }
     }
 
