@@ -191,21 +191,9 @@ impl Dictionary {
                 .unwrap_or_else(|| crate::link::normalize(&e.text).into_owned());
             let lex = b.lexicon_mut();
             let target = match e.kind {
-                Type::Person => {
-                    let name = lex.add_name(&name);
-                    lex.people.push(gazetteer::Person { name, country });
-                    EntryTarget::Person(lex.people.len() as u32 - 1)
-                }
-                Type::Organization => {
-                    let name = lex.add_name(&name);
-                    lex.orgs.push(gazetteer::Org { name, kind: OrgKind::User, country });
-                    EntryTarget::Org(lex.orgs.len() as u32 - 1)
-                }
-                Type::Named => {
-                    let name = lex.add_name(&name);
-                    lex.agreements.push(gazetteer::Agreement { name });
-                    EntryTarget::Agreement(lex.agreements.len() as u32 - 1)
-                }
+                Type::Person => EntryTarget::Person(lex.add_person(&name, country)),
+                Type::Organization => EntryTarget::Org(lex.add_org(&name, OrgKind::User, country)),
+                Type::Named => EntryTarget::Agreement(lex.add_agreement(&name)),
                 Type::Country | Type::Demonym | Type::Capital => {
                     let id = country.ok_or_else(|| Error::dictionary(format!("{at}: a {} entry needs a country code", e.kind)))?;
                     let form = match e.kind {

@@ -1,8 +1,6 @@
 //! Parsing the embedded data files (`src/data/`) into the base [`Lexicon`], once.
 
-use super::{
-    class, family_name, Agreement, Builder, CountryForm, EntryTarget, Lexicon, Org, Person,
-};
+use super::{class, family_name, Builder, CountryForm, EntryTarget, Lexicon};
 use crate::error::Error;
 
 /// The kind column of `organizations.tsv`.
@@ -213,10 +211,7 @@ fn load_people<'a>(b: &mut Builder, text: &'a str) -> Result<Vec<&'a str>, Error
         // name, country, role (for people reading the file), aliases.
         let cols = columns::<4>(FILE, n, line)?;
         let country = country_column(b, FILE, n, cols[1])?;
-        let lex = b.lexicon_mut();
-        let id = lex.people.len() as u32;
-        let name = lex.add_name(cols[0]);
-        lex.people.push(Person { name, country });
+        let id = b.lexicon_mut().add_person(cols[0], country);
         b.add_phrase(cols[0], EntryTarget::Person(id));
         for a in aliases(cols[3]) {
             b.add_phrase(a, EntryTarget::Person(id));
@@ -243,14 +238,7 @@ fn load_orgs(b: &mut Builder, text: &str) -> Result<(), Error> {
             )
         })?;
         let country = country_column(b, FILE, n, cols[2])?;
-        let lex = b.lexicon_mut();
-        let id = lex.orgs.len() as u32;
-        let name = lex.add_name(cols[0]);
-        lex.orgs.push(Org {
-            name,
-            kind,
-            country,
-        });
+        let id = b.lexicon_mut().add_org(cols[0], kind, country);
         b.add_phrase(cols[0], EntryTarget::Org(id));
         for a in aliases(cols[3]) {
             b.add_phrase(a, EntryTarget::Org(id));
@@ -263,10 +251,7 @@ fn load_agreements(b: &mut Builder, text: &str) -> Result<(), Error> {
     const FILE: &str = "src/data/agreements.tsv";
     for (n, line) in lines(text) {
         let cols = columns::<2>(FILE, n, line)?;
-        let lex = b.lexicon_mut();
-        let id = lex.agreements.len() as u32;
-        let name = lex.add_name(cols[0]);
-        lex.agreements.push(Agreement { name });
+        let id = b.lexicon_mut().add_agreement(cols[0]);
         b.add_phrase(cols[0], EntryTarget::Agreement(id));
         for a in aliases(cols[1]) {
             b.add_phrase(a, EntryTarget::Agreement(id));

@@ -405,8 +405,33 @@ impl Lexicon {
         found.unwrap_or((NO_WORD, 0))
     }
 
+    /// Adds a person row; returns its index.
+    pub(crate) fn add_person(&mut self, name: &str, country: Option<u16>) -> u32 {
+        let name = self.add_name(name);
+        self.people.push(Person { name, country });
+        self.people.len() as u32 - 1
+    }
+
+    /// Adds an organization row; returns its index.
+    pub(crate) fn add_org(&mut self, name: &str, kind: OrgKind, country: Option<u16>) -> u32 {
+        let name = self.add_name(name);
+        self.orgs.push(Org {
+            name,
+            kind,
+            country,
+        });
+        self.orgs.len() as u32 - 1
+    }
+
+    /// Adds an agreement row; returns its index.
+    pub(crate) fn add_agreement(&mut self, name: &str) -> u32 {
+        let name = self.add_name(name);
+        self.agreements.push(Agreement { name });
+        self.agreements.len() as u32 - 1
+    }
+
     /// Stores a row's name.
-    pub(crate) fn add_name(&mut self, name: &str) -> Name {
+    fn add_name(&mut self, name: &str) -> Name {
         let start = self.names.len() as u32;
         self.names.push_str(name);
         Name(start, self.names.len() as u32)
