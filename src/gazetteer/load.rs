@@ -44,17 +44,50 @@ impl OrgKind {
     }
 }
 
-/// The texts of the data files in `src/data/`, for [`load`].
-pub(crate) struct Sources<'a> {
-    pub words: &'a str,
-    pub countries: &'a str,
-    pub countries_extra: &'a str,
-    pub people: &'a str,
-    pub organizations: &'a str,
-    pub agreements: &'a str,
-    pub given_names: &'a str,
-    pub surnames: &'a str,
-    pub non_entities: &'a str,
+// The data files, as paths from the crate's root: data errors name them so.
+const WORDS: &str = "src/data/words.tsv";
+const COUNTRIES: &str = "src/data/countries/countries.tsv";
+const COUNTRIES_EXTRA: &str = "src/data/countries/extra.tsv";
+const PEOPLE: &str = "src/data/people.tsv";
+const ORGANIZATIONS: &str = "src/data/organizations.tsv";
+const AGREEMENTS: &str = "src/data/agreements.tsv";
+const GIVEN_NAMES: &str = "src/data/given_names.txt";
+const SURNAMES: &str = "src/data/surnames.txt";
+const NON_ENTITIES: &str = "src/data/non_entities.txt";
+
+/// The texts of the data files, for [`load`].
+pub(crate) struct Sources {
+    words: String,
+    countries: String,
+    countries_extra: String,
+    people: String,
+    organizations: String,
+    agreements: String,
+    given_names: String,
+    surnames: String,
+    non_entities: String,
+}
+
+impl Sources {
+    /// Reads the data files of the crate whose root is `root` (`build.rs` and the tests).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn read(root: &std::path::Path) -> Result<Sources, String> {
+        let read = |file: &str| {
+            let path = root.join(file);
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        Ok(Sources {
+            words: read(WORDS)?,
+            countries: read(COUNTRIES)?,
+            countries_extra: read(COUNTRIES_EXTRA)?,
+            people: read(PEOPLE)?,
+            organizations: read(ORGANIZATIONS)?,
+            agreements: read(AGREEMENTS)?,
+            given_names: read(GIVEN_NAMES)?,
+            surnames: read(SURNAMES)?,
+            non_entities: read(NON_ENTITIES)?,
+        })
+    }
 }
 
 /// Non-comment, non-blank lines with their 1-based numbers.
@@ -103,20 +136,20 @@ pub(crate) fn aliases(s: &str) -> impl Iterator<Item = &str> {
 /// Builds the base lexicon from the data files. `build.rs` runs it and embeds the result as a
 /// [`super::frozen`] image, so the crate itself only calls it in tests.
 #[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn load(src: &Sources<'_>) -> Result<Lexicon, Error> {
+pub(crate) fn load(src: &Sources) -> Result<Lexicon, Error> {
     let mut b = Builder::new();
     // Measured on the embedded data: about 16,300 words and 14,800 trie nodes. Both tables
     // then get 32,768 buckets and are never rehashed.
     b.reserve(20_000, 20_000);
-    load_words(&mut b, src.words)?;
-    load_countries(&mut b, "src/data/countries/countries.tsv", src.countries)?;
-    load_countries(&mut b, "src/data/countries/extra.tsv", src.countries_extra)?;
-    let people_surnames = load_people(&mut b, src.people)?;
-    load_orgs(&mut b, src.organizations)?;
-    load_agreements(&mut b, src.agreements)?;
+    load_words(&mut b, &src.words)?;
+    load_countries(&mut b, COUNTRIES, &src.countries)?;
+    load_countries(&mut b, COUNTRIES_EXTRA, &src.countries_extra)?;
+    let people_surnames = load_people(&mut b, &src.people)?;
+    load_orgs(&mut b, &src.organizations)?;
+    load_agreements(&mut b, &src.agreements)?;
     for (text, flag) in [
-        (src.given_names, class::GIVEN),
-        (src.surnames, class::SURNAME),
+        (&src.given_names, class::GIVEN),
+        (&src.surnames, class::SURNAME),
     ] {
         // Only single words (the rules look names up one token at a time), in sorted order so
         // that the words get ids in the order the image front-codes best.
@@ -136,18 +169,17 @@ pub(crate) fn load(src: &Sources<'_>) -> Result<Lexicon, Error> {
     for surname in people_surnames {
         b.add_class_unless(surname, class::SURNAME, class::GIVEN);
     }
-    for (_, phrase) in lines(src.non_entities) {
+    for (_, phrase) in lines(&src.non_entities) {
         b.add_phrase(phrase.trim(), EntryTarget::Block);
     }
     Ok(b.finish())
 }
 
 fn load_words(b: &mut Builder, text: &str) -> Result<(), Error> {
-    const FILE: &str = "src/data/words.tsv";
     for (n, line) in lines(text) {
-        let cols = columns::<2>(FILE, n, line)?;
+        let cols = columns::<2>(WORDS, n, line)?;
         let flag = class::parse(cols[0])
-            .ok_or_else(|| Error::data(FILE, n, format!("unknown word class \"{}\"", cols[0])))?;
+            .ok_or_else(|| Error::data(WORDS, n, format!("unknown word class \"{}\"", cols[0])))?;
         for w in cols[1].split_whitespace() {
             b.add_class(w, flag);
         }
@@ -205,12 +237,11 @@ fn country_column(b: &mut Builder, file: &str, n: usize, code: &str) -> Result<O
 
 /// Loads the people; returns their surnames.
 fn load_people<'a>(b: &mut Builder, text: &'a str) -> Result<Vec<&'a str>, Error> {
-    const FILE: &str = "src/data/people.tsv";
     let mut surnames = Vec::new();
     for (n, line) in lines(text) {
         // name, country, role (for people reading the file), aliases.
-        let cols = columns::<4>(FILE, n, line)?;
-        let country = country_column(b, FILE, n, cols[1])?;
+        let cols = columns::<4>(PEOPLE, n, line)?;
+        let country = country_column(b, PEOPLE, n, cols[1])?;
         let id = b.lexicon_mut().add_person(cols[0], country);
         b.add_phrase(cols[0], EntryTarget::Person(id));
         for a in aliases(cols[3]) {
@@ -227,17 +258,16 @@ fn surname_of(name: &str) -> Option<&str> {
 }
 
 fn load_orgs(b: &mut Builder, text: &str) -> Result<(), Error> {
-    const FILE: &str = "src/data/organizations.tsv";
     for (n, line) in lines(text) {
-        let cols = columns::<4>(FILE, n, line)?;
+        let cols = columns::<4>(ORGANIZATIONS, n, line)?;
         let kind = OrgKind::parse(cols[1]).ok_or_else(|| {
             Error::data(
-                FILE,
+                ORGANIZATIONS,
                 n,
                 format!("unknown organization kind \"{}\"", cols[1]),
             )
         })?;
-        let country = country_column(b, FILE, n, cols[2])?;
+        let country = country_column(b, ORGANIZATIONS, n, cols[2])?;
         let id = b.lexicon_mut().add_org(cols[0], kind, country);
         b.add_phrase(cols[0], EntryTarget::Org(id));
         for a in aliases(cols[3]) {
@@ -248,9 +278,8 @@ fn load_orgs(b: &mut Builder, text: &str) -> Result<(), Error> {
 }
 
 fn load_agreements(b: &mut Builder, text: &str) -> Result<(), Error> {
-    const FILE: &str = "src/data/agreements.tsv";
     for (n, line) in lines(text) {
-        let cols = columns::<2>(FILE, n, line)?;
+        let cols = columns::<2>(AGREEMENTS, n, line)?;
         let id = b.lexicon_mut().add_agreement(cols[0]);
         b.add_phrase(cols[0], EntryTarget::Agreement(id));
         for a in aliases(cols[1]) {
@@ -262,23 +291,8 @@ fn load_agreements(b: &mut Builder, text: &str) -> Result<(), Error> {
 
 /// The data files, for tests.
 #[cfg(test)]
-pub(crate) fn sources() -> Sources<'static> {
-    macro_rules! data {
-        ($file:literal) => {
-            include_str!(concat!("../data/", $file))
-        };
-    }
-    Sources {
-        words: data!("words.tsv"),
-        countries: data!("countries/countries.tsv"),
-        countries_extra: data!("countries/extra.tsv"),
-        people: data!("people.tsv"),
-        organizations: data!("organizations.tsv"),
-        agreements: data!("agreements.tsv"),
-        given_names: data!("given_names.txt"),
-        surnames: data!("surnames.txt"),
-        non_entities: data!("non_entities.txt"),
-    }
+pub(crate) fn sources() -> Sources {
+    Sources::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).expect("data files")
 }
 
 #[cfg(test)]
