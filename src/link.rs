@@ -360,12 +360,11 @@ impl<'t> Document<'t> {
                 let e = self.entity(&canonical, country);
                 let last = c.last as usize - 1;
                 // A company's legal form alone ("& Co", "Inc") stands for no company.
-                let legal_form = organization::legal_form(ctx, last);
                 if ty == Type::Organization
                     && c.len() > 1
                     && ctx.is(last, class::ORG_HEAD)
                     && ctx.title_case(last)
-                    && !legal_form
+                    && !organization::legal_form(ctx, last)
                 {
                     let key = folded(ctx.word(last));
                     self.heads
