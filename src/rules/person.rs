@@ -445,13 +445,19 @@ fn quoted(ctx: &Ctx<'_>, i: usize) -> bool {
         || ctx.new_line(i + 1)
         || [".", ",", ";"].iter().any(|p| ctx.punct(i + 1, p));
     // A company with a surname's name reports about itself: "Ford said it would cut jobs".
-    let itself = |v: usize| ctx.is_word(v, "it") || ctx.is_word(v, "its");
-    reporting_after(ctx, i + 1) && !itself(i + 2) || said_before && clause_ends
+    let itself = |v: usize| ctx.is_word(v + 1, "it") || ctx.is_word(v + 1, "its");
+    reporting_verb(ctx, i + 1).is_some_and(|v| !itself(v)) || said_before && clause_ends
 }
 
 fn reporting_after(ctx: &Ctx<'_>, end: usize) -> bool {
+    reporting_verb(ctx, end).is_some()
+}
+
+/// The reporting verb right after a name ending at `end`, or after a comma there ("Clinton
+/// said", "Clinton, said").
+fn reporting_verb(ctx: &Ctx<'_>, end: usize) -> Option<usize> {
     let v = if ctx.punct(end, ",") { end + 1 } else { end };
-    ctx.is(v, class::REPORT_VERB) && ctx.tok(v).is_lower_word()
+    (ctx.is(v, class::REPORT_VERB) && ctx.tok(v).is_lower_word()).then_some(v)
 }
 
 /// ", the Undersecretary", ", Russia's ambassador", ", a senior adviser".
