@@ -242,6 +242,7 @@ impl Annotator {
             chunk, &s.tokens, &s.flags, &s.cover, &s.gaz, &s.caps, &s.marks,
         );
         rules::metonymy::elliptical(&ctx, base, &mut s.cands);
+        rules::metonymy::shared_short_names(&ctx, base, &mut s.cands);
         rules::person::find(&ctx, &mut s.cands);
         rules::organization::find(&ctx, &mut s.cands);
         rules::agreement::find(&ctx, &mut s.cands);

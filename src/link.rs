@@ -244,6 +244,12 @@ impl<'t> Document<'t> {
                     self.initials.entry(key).or_insert(idx);
                 }
             }
+            // "the FDLR militia … the FDLR denies it": an acronym a rule found to be an
+            // organization names it wherever it recurs.
+            if ty == Type::Organization && last == first + 1 && ctx.acronym(first) {
+                let key = folded(&self.text[start..end]);
+                self.acronyms.entry(key).or_insert(idx);
+            }
             // "Tigray People's Liberation Front (TPLF)": the bracketed acronym is a mention.
             if matches!(ty, Type::Organization | Type::Named | Type::Country) {
                 if let Some((a0, a1)) = acronym_after(ctx, last, taken) {

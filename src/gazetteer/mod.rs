@@ -48,6 +48,7 @@ pub(crate) mod class {
     pub const DIRECTION: u32 = 1 << 25;
     pub const PLACE_HEAD: u32 = 1 << 26;
     pub const DISPUTE: u32 = 1 << 27;
+    pub const GROUP_NOUN: u32 = 1 << 31;
     /// Some listed phrase starts with this word.
     pub const PHRASE_START: u32 = 1 << 28;
     /// This word alone is a listed phrase.
@@ -86,6 +87,7 @@ pub(crate) mod class {
             "direction" => DIRECTION,
             "place_head" => PLACE_HEAD,
             "dispute" => DISPUTE,
+            "group_noun" => GROUP_NOUN,
             _ => return None,
         })
     }

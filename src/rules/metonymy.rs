@@ -59,8 +59,18 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
             before = prev(ctx, b);
         }
     }
-    // "the need for Juba to cooperate": the government as the subject of an infinitive.
-    if before.is_some_and(|b| ctx.is_word(b, "for")) && ctx.is_word(g1, "to") {
+    // "the need for Juba to cooperate", "the deal commits Kigali to withdraw": the government
+    // as the subject of an infinitive, after "for" or a verb ("travelled to Paris to meet" has
+    // a place preposition instead).
+    if ctx.is_word(g1, "to")
+        && before.is_some_and(|b| {
+            ctx.is_word(b, "for")
+                || ctx.tok(b).is_lower_word()
+                    && !ctx.function_word(b)
+                    && !ctx.is(b, class::PLACE_PREP)
+                    && infinitive(ctx, g1 + 1)
+        })
+    {
         return true;
     }
     // "Beijing's demands", also after a preposition ("smarting from Canberra's cancellation").
@@ -106,6 +116,27 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
     .any(|m| ctx.is_word(g1, m));
     agent_follows(ctx, g1)
         || (pair && ctx.is(g1, class::AUX) || modal || reported) && !ctx.new_line(g1)
+        || relative_clause_end(ctx, g1).is_some_and(|e| agent_follows(ctx, e))
+}
+
+/// A verb after "to" at `i`: a lower-case word that is no function word ("to withdraw", not
+/// "to the border" or "to 2030").
+fn infinitive(ctx: &Ctx<'_>, i: usize) -> bool {
+    i < ctx.len() && !ctx.new_line(i) && ctx.tok(i).is_lower_word() && !ctx.function_word(i)
+}
+
+/// After "Tehran, which backs Hamas," at `i` (the comma), the token after the clause's closing
+/// comma: the clause is skipped to find the capital's own verb.
+fn relative_clause_end(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    // Bounded: a longer clause is not read as one.
+    const LONGEST: usize = 24;
+    if !(ctx.punct(i, ",") && (ctx.is_word(i + 1, "which") || ctx.is_word(i + 1, "who"))) {
+        return None;
+    }
+    (i + 2..ctx.len().min(i + LONGEST))
+        .take_while(|&k| !ctx.new_line(k) && !ctx.punct(k, "."))
+        .find(|&k| ctx.punct(k, ","))
+        .map(|k| k + 1)
 }
 
 /// The token before `i` on the same line.
@@ -172,17 +203,63 @@ fn agent_follows(ctx: &Ctx<'_>, mut i: usize) -> bool {
     false
 }
 
+/// The id of the country `code` if the chunk names it (a reading that no longer one covers:
+/// the "Republic of Congo" inside "Democratic Republic of Congo" does not count).
+fn named(ctx: &Ctx<'_>, lex: &Lexicon, code: &str) -> Option<u16> {
+    lex.country_by_code(code).filter(|&id| {
+        ctx.gaz.iter().any(|c| {
+            matches!(c.target, Target::Country(t) if t == id)
+                && ctx
+                    .covered(c.first as usize)
+                    .is_some_and(|k| std::ptr::eq(k, c))
+        })
+    })
+}
+
+/// Short names two states share, and their codes: neither is listed, as either could be meant.
+const SHARED_SHORT_NAMES: [(&str, [&str; 2]); 2] =
+    [("congo", ["CD", "CG"]), ("korea", ["KR", "KP"])];
+
+/// A short name two states share ("Congo", "Korea") stands for the one of them the chunk names
+/// otherwise ("the Democratic Republic of Congo … eastern Congo"); if it names both or neither,
+/// the short name is left out.
+pub(crate) fn shared_short_names(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Candidate>) {
+    let named = |code: &str| named(ctx, lex, code);
+    for (word, codes) in SHARED_SHORT_NAMES {
+        let id = match (named(codes[0]), named(codes[1])) {
+            (Some(id), None) | (None, Some(id)) => id,
+            _ => continue,
+        };
+        for i in 0..ctx.len() {
+            if !ctx.is_word(i, word) || !ctx.title_case(i) || ctx.covered(i).is_some() {
+                continue;
+            }
+            // "Alliance Fleuve Congo", "Congo Basin", "Korea Herald": part of a longer name.
+            let name_before = i > 0
+                && !ctx.new_line(i)
+                && !ctx.sent_start(i)
+                && ctx.title_case(i - 1)
+                && !ctx.function_word(i - 1);
+            let name_after = i + 1 < ctx.len()
+                && !ctx.new_line(i + 1)
+                && !ctx.sent_start(i + 1)
+                && ctx.title_case(i + 1)
+                && !ctx.function_word(i + 1);
+            if name_before || name_after {
+                continue;
+            }
+            let mut c = Candidate::new(i, i + 1, Type::Country, Source::Rule, Target::Country(id));
+            c.country = Some(id);
+            out.push(c);
+        }
+    }
+}
+
 /// Elliptical names of a state already named in the chunk (GUIDELINES.md): "talks with the
 /// North" (North Korea), "the South" if South Korea is named too, and "the Islamic Republic"
 /// (Iran).
 pub(crate) fn elliptical(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Candidate>) {
-    let named = |code: &str| {
-        lex.country_by_code(code).filter(|&id| {
-            ctx.gaz
-                .iter()
-                .any(|c| matches!(c.target, Target::Country(t) if t == id))
-        })
-    };
+    let named = |code: &str| named(ctx, lex, code);
     let (north, south, iran) = (named("KP"), named("KR"), named("IR"));
     if north.is_none() && iran.is_none() {
         return;

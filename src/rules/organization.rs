@@ -17,6 +17,16 @@ pub(crate) const MAX_NAME_TOKENS: usize = 16;
 /// Pushes organization candidates for the chunk.
 pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
     for h in ctx.caps() {
+        if group_acronym(ctx, h) {
+            out.push(Candidate::new(
+                h,
+                h + 1,
+                Type::Organization,
+                Source::Rule,
+                Target::None,
+            ));
+            continue;
+        }
         if !ctx.title_case(h) || !ctx.is(h, class::ORG_HEAD) || ctx.shout(h) {
             continue;
         }
@@ -66,6 +76,19 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         c.country = country_in(ctx, first, last).or_else(|| possessor(ctx, first));
         out.push(c);
     }
+}
+
+/// "the FDLR militia", "ADF rebels": an unlisted acronym of three or more letters before a
+/// noun for an armed or political group.
+fn group_acronym(ctx: &Ctx<'_>, i: usize) -> bool {
+    let letters = ctx.word(i).bytes().filter(u8::is_ascii_alphabetic).count();
+    ctx.acronym(i)
+        && letters >= 3
+        && ctx.covered(i).is_none()
+        && i + 1 < ctx.len()
+        && !ctx.new_line(i + 1)
+        && ctx.tok(i + 1).is_lower_word()
+        && ctx.is(i + 1, class::GROUP_NOUN)
 }
 
 /// Whether token `i` is a company's legal form ("Co", "Inc.", "GmbH").
@@ -187,7 +210,14 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
         }
         let infinitive = ctx.is_word(k, "to");
         let mut words = 0;
+        // Where an "and" joined more name words: a title or a person after it shows that it
+        // joined a second party instead ("… Nations and Foreign Minister Kenji Moriyama met").
+        let mut and_at = None;
         while j < ctx.len() && !ctx.new_line(j) && j - end < MAX_NAME_TOKENS {
+            if let Some(a) = and_at.filter(|_| ctx.is(j, class::TITLE) || person_at(ctx, j)) {
+                j = a;
+                break;
+            }
             // "… to Protect the Civilians of Sudan": a title-cased verb and its object.
             if infinitive && words == 1 && ctx.is_word(j, "the") && name_word(ctx, j + 1) {
                 j += 1;
@@ -197,9 +227,8 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
                 j = c.last as usize;
             } else if name_word(ctx, j) || opens_name(ctx, j) {
                 j += 1;
-            } else if (ctx.is_word(j, "and") || ctx.punct(j, ",") && ctx.is_word(j + 1, "and"))
-                && and_name_word(ctx, j + 1 + usize::from(ctx.punct(j, ",")))
-            {
+            } else if ctx.is_word(j, "and") && and_name_word(ctx, j + 1) {
+                and_at = Some(j);
                 j += 1;
                 continue;
             } else {
@@ -227,10 +256,19 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
 const AGREEMENT_HEADS: u32 =
     class::DESCRIBED_HEAD | class::DESCRIBED_HEAD_MOD | class::AGREEMENT_HEAD;
 
-/// A name word after "and" inside an of-phrase ("Ministry of Industry and Trade"), but not a
-/// country: "the Council of Europe and Ukraine signed" names two parties.
+/// A name word after "and" inside an of-phrase ("Ministry of Industry and Trade"), but not one
+/// that opens a second party: a country ("the Council of Europe and Ukraine signed") or a
+/// demonym ("… of American States and Japanese Prime Minister Sanae Takaichi met").
 fn and_name_word(ctx: &Ctx<'_>, i: usize) -> bool {
-    name_word(ctx, i) && ctx.covered(i).is_none_or(|c| c.ty() != Some(Type::Country))
+    name_word(ctx, i)
+        && ctx
+            .covered(i)
+            .is_none_or(|c| !matches!(c.ty(), Some(Type::Country | Type::Demonym)))
+}
+
+/// Whether a person reading covers `i`.
+fn person_at(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.covered(i).is_some_and(|c| c.ty() == Some(Type::Person))
 }
 
 /// The first country or demonym reading inside `first..last`.

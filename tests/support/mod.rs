@@ -52,6 +52,7 @@ pub fn run_cases(file: &str, src: &str) {
     let annotator = Annotator::new();
     let mut failures = Vec::new();
     let mut count = 0;
+    let mut names = std::collections::HashSet::new();
     for line in src.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -59,6 +60,8 @@ pub fn run_cases(file: &str, src: &str) {
         let (name, marked) = line
             .split_once('\t')
             .unwrap_or_else(|| panic!("{file}: no tab in {line:?}"));
+        // A failure names its case: two cases with one name would be ambiguous.
+        assert!(names.insert(name), "{file}: case {name} is named twice");
         let marked = marked.replace("\\n", "\n");
         let (text, _) = parse(&marked);
         let got = render(&text, &annotator.annotate(&text));
