@@ -72,6 +72,9 @@ both! {
             // Initials in capitals, with no bracket: the name mentioned before them.
             ("The Kestrel Basin Authority met. The KBA agreed.", "KBA", Type::Organization, "Kestrel Basin Authority", None),
             ("Nato said so.", "Nato", Type::Organization, "NATO", None),
+            // An ambassador belongs to the state sending them, not to the host after "to".
+            ("Russia's ambassador to Pyongyang, Oskar Brandt, said so.", "Oskar Brandt", Type::Person, "Oskar Brandt", Some("RU")),
+            ("Russia's envoy to North Korea, Oskar Brandt, said so.", "Oskar Brandt", Type::Person, "Oskar Brandt", Some("RU")),
             // A middle initial does not make another person.
             ("Keir Starmer spoke. Keir R. Starmer left.", "Keir R. Starmer", Type::Person, "Keir Starmer", Some("GB")),
             // A listed government body belongs to its possessor, if any.

@@ -209,11 +209,14 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
             if ctx.is_word(k, "the") {
                 k += 1;
             }
-            if let Some(c) = ctx
-                .covered(k)
-                .filter(|c| c.first as usize == k && c.ty().is_some())
-            {
-                if matches!(c.ty(), Some(Type::Country | Type::Demonym)) {
+            // "ambassador to Pyongyang," (a capital read as a place) names a post too; the
+            // state after "to" or "at" is the host, not the person's own.
+            let host = ctx.is_word(j, "to") || ctx.is_word(j, "at");
+            if let Some(c) = ctx.covered(k).filter(|c| {
+                c.first as usize == k
+                    && (c.ty().is_some() || host && c.kind == crate::candidate::Kind::Place)
+            }) {
+                if matches!(c.ty(), Some(Type::Country | Type::Demonym)) && !host {
                     country = c.country;
                 }
                 k = c.last as usize;
