@@ -313,6 +313,10 @@ impl<'t> Document<'t> {
                     if let Some(w) = family_name(&canonical) {
                         self.add_surname(w, start, e);
                     }
+                    // "Felipe" after "King Felipe VI": a monarch goes by the regnal name.
+                    if let Some(w) = regnal_name(&canonical) {
+                        self.add_surname(w, start, e);
+                    }
                     // "Li" after "Li Qiang", "Lee" after "Lee Jae-myung".
                     let code = table_country.map(|id| &*self.base.countries[id as usize].code);
                     if let Some(w) =
@@ -686,6 +690,13 @@ const HONORIFICS: [&str; 13] = [
     "Sir", "Dame", "King", "Queen", "Prince", "Princess", "Emir", "Sheikh", "Sheik", "Sultan",
     "Shah", "Emperor", "Empress",
 ];
+
+/// The given name of a monarch listed with a regnal number: "Felipe" of "Felipe VI".
+fn regnal_name(name: &str) -> Option<&str> {
+    let (given, number) = name.split_once(' ')?;
+    let roman = !number.is_empty() && number.bytes().all(|b| b"IVX".contains(&b));
+    roman.then_some(given)
+}
 
 /// Where names are written family name first, in their own order, in English news too.
 const FAMILY_NAME_FIRST: [&str; 6] = ["CN", "TW", "HK", "MO", "KR", "KP"];

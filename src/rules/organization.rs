@@ -227,6 +227,15 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
                 j = c.last as usize;
             } else if name_word(ctx, j) || opens_name(ctx, j) {
                 j += 1;
+            } else if words > 0
+                && ctx.dash(j)
+                && ctx.tok(j).joined()
+                && ctx.tok(j + 1).joined()
+                && name_word(ctx, j + 1)
+            {
+                // "Treaty on Good-Neighbourliness": a dash-joined name word.
+                j += 1;
+                continue;
             } else if ctx.is_word(j, "and") && and_name_word(ctx, j + 1) {
                 and_at = Some(j);
                 j += 1;
@@ -243,7 +252,15 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
         let modifies_next = ctx.is(end - 1, class::AGREEMENT_HEAD)
             && (lower_with(j, AGREEMENT_HEADS)
                 || lower_with(j, class::CLASSIFIER) && lower_with(j + 1, AGREEMENT_HEADS));
-        if words == 0 || modifies_next {
+        // "the Security Council on Ukraine": a state alone after "on" is the topic of a
+        // meeting, not part of the name ("Working Group on Cyber Issues", "Commission of
+        // Inquiry on the Syrian Arab Republic" with the formal "the").
+        let topic = ctx.is_word(k, "on")
+            && words == 1
+            && ctx
+                .covered(k + 1)
+                .is_some_and(|c| c.last as usize == j && c.ty() == Some(Type::Country));
+        if words == 0 || modifies_next || topic {
             break;
         }
         best = j;
