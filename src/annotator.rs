@@ -243,6 +243,7 @@ impl Annotator {
         );
         rules::metonymy::elliptical(&ctx, base, &mut s.cands);
         rules::metonymy::shared_short_names(&ctx, base, &mut s.cands);
+        rules::metonymy::combining_forms(&ctx, base, &mut s.cands);
         rules::person::find(&ctx, &mut s.cands);
         rules::organization::find(&ctx, &mut s.cands);
         rules::agreement::find(&ctx, &mut s.cands);

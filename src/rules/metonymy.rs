@@ -2,7 +2,9 @@
 //! "Beijing's demands", "the Kremlin said") or a place ("met in Paris", "at the White House")?
 //!
 //! Capitals need evidence to count as a government; seats (Kremlin, White House) count unless
-//! the context makes them a place. Also an elliptical alias: "the North" for North Korea.
+//! the context makes them a place. Also readings of a state that need the chunk around them:
+//! an elliptical alias ("the North" for North Korea), a short name two states share
+//! ("Congo"), a combining form ("Franco-German").
 
 use super::Ctx;
 use crate::annotation::Type;
@@ -249,6 +251,42 @@ pub(crate) fn shared_short_names(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Can
                 continue;
             }
             let mut c = Candidate::new(i, i + 1, Type::Country, Source::Rule, Target::Country(id));
+            c.country = Some(id);
+            out.push(c);
+        }
+    }
+}
+
+/// Combining forms of states, and their codes: "Franco" alone is also a surname and "Indo"
+/// opens "Indo-Pacific", so they count only dash-joined to another state ("Sino" is listed).
+const COMBINING_FORMS: [(&str, &str); 9] = [
+    ("anglo", "GB"),
+    ("franco", "FR"),
+    ("greco", "GR"),
+    ("indo", "IN"),
+    ("italo", "IT"),
+    ("luso", "PT"),
+    ("nippo", "JP"),
+    ("russo", "RU"),
+    ("turco", "TR"),
+];
+
+/// "the Franco-German engine", "the Russo-Ukrainian war": a combining form dash-joined to a
+/// country or demonym is a demonym of its state.
+pub(crate) fn combining_forms(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Candidate>) {
+    for i in ctx.caps() {
+        let joined = |k: usize| k < ctx.len() && ctx.tok(k).joined() && !ctx.new_line(k);
+        if !(ctx.dash(i + 1) && joined(i + 1) && joined(i + 2)) || ctx.covered(i).is_some() {
+            continue;
+        }
+        let state_after = ctx.covered(i + 2).is_some_and(|c| {
+            c.first as usize == i + 2 && matches!(c.ty(), Some(Type::Country | Type::Demonym))
+        });
+        let Some(&(_, code)) = COMBINING_FORMS.iter().find(|(w, _)| ctx.is_word(i, w)) else {
+            continue;
+        };
+        if let (true, Some(id)) = (state_after && ctx.title_case(i), lex.country_by_code(code)) {
+            let mut c = Candidate::new(i, i + 1, Type::Demonym, Source::Rule, Target::Country(id));
             c.country = Some(id);
             out.push(c);
         }
