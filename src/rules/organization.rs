@@ -228,6 +228,7 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
             } else if name_word(ctx, j) || opens_name(ctx, j) {
                 j += 1;
             } else if words > 0
+                && j + 1 < ctx.len()
                 && ctx.dash(j)
                 && ctx.tok(j).joined()
                 && ctx.tok(j + 1).joined()
