@@ -337,8 +337,12 @@ impl<'t> Document<'t> {
                         let lex = lex_of(user);
                         let o = &lex.orgs[id as usize];
                         // A listed government body belongs to the state that owns it by a
-                        // possessive: many states have a "National Security Council".
-                        let owner = (o.kind == OrgKind::Government)
+                        // possessive: many states have a "National Security Council". So does
+                        // an IGO body's generic short name: "Russia's Security Council" is
+                        // Russia's, "Russia's UN Security Council envoy" the UN's.
+                        let generic_body = o.kind == OrgKind::IgoBody
+                            && (c.first..c.last).all(|i| ctx.title_case(i as usize));
+                        let owner = (o.kind == OrgKind::Government || generic_body)
                             .then(|| possessor(ctx, c.first as usize))
                             .flatten();
                         match (owner, c.country) {
@@ -347,6 +351,7 @@ impl<'t> Document<'t> {
                             (Some(owner), Some(listed)) if owner != listed => {
                                 (normalize(text), Some(owner))
                             }
+                            (Some(owner), _) if generic_body => (normalize(text), Some(owner)),
                             (owner, listed) => (Cow::Borrowed(lex.name(o.name)), owner.or(listed)),
                         }
                     }

@@ -82,6 +82,9 @@ both! {
             ("The Joint Chiefs of Staff met.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("US")),
             ("South Korea's Joint Chiefs of Staff said so.", "Joint Chiefs of Staff", Type::Organization, "Joint Chiefs of Staff", Some("KR")),
             ("Israel's National Security Council warned.", "National Security Council", Type::Organization, "National Security Council", Some("IL")),
+            // An IGO body's generic short name, owned by a state, is that state's body.
+            ("Medvedev runs Russia's Security Council.", "Security Council", Type::Organization, "Security Council", Some("RU")),
+            ("Russia's UN Security Council envoy spoke.", "UN Security Council", Type::Organization, "United Nations Security Council", None),
             // Another state's body of the same name is not the listed one.
             ("Peru's Congress removed her.", "Congress", Type::Organization, "Congress", Some("PE")),
         ];
