@@ -43,6 +43,24 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
     {
         return false;
     }
+    // "Moscow-backed separatists", "pro-Beijing lawmakers", "the Kabul government": the
+    // government as the one backing or backed, or named by its seat.
+    let joined = |k: usize| k < ctx.len() && ctx.tok(k).joined();
+    let backing = ctx.dash(last)
+        && joined(last)
+        && joined(last + 1)
+        && BACKING.iter().any(|w| ctx.is_word(last + 1, w));
+    let partisan = first >= 2
+        && ctx.dash(first - 1)
+        && joined(first)
+        && joined(first - 1)
+        && (ctx.is_word(first - 2, "pro") || ctx.is_word(first - 2, "anti"));
+    let governing = !ctx.new_line(last)
+        && ctx.tok(last).is_lower_word()
+        && GOVERNING.iter().any(|w| ctx.is_word(last, w));
+    if !seat && (backing || partisan || governing) {
+        return true;
+    }
     // "Moscow time", "Kabul-based", "Doha, Qatar".
     if ctx.is_word(last, "time")
         || ctx.is_word(last, "based")
@@ -140,6 +158,39 @@ fn relative_clause_end(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         .find(|&k| ctx.punct(k, ","))
         .map(|k| k + 1)
 }
+
+/// Participles after "Capital-" that make the capital a government ("Moscow-backed"), unlike
+/// "Kabul-based" or "London-listed".
+const BACKING: [&str; 16] = [
+    "backed",
+    "led",
+    "aligned",
+    "allied",
+    "friendly",
+    "brokered",
+    "sponsored",
+    "funded",
+    "supported",
+    "installed",
+    "controlled",
+    "imposed",
+    "appointed",
+    "affiliated",
+    "leaning",
+    "linked",
+];
+
+/// Nouns after a capital that make it the seat of a government ("the Kabul government"), not
+/// a team or a city's people ("the Lisbon side").
+const GOVERNING: [&str; 7] = [
+    "government",
+    "regime",
+    "administration",
+    "authorities",
+    "leadership",
+    "cabinet",
+    "junta",
+];
 
 /// The token before `i` on the same line.
 fn prev(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
