@@ -672,7 +672,7 @@ fn surname<'c>(ctx: &Ctx<'c>, c: &Candidate) -> (usize, Option<&'c str>) {
         }
     }
     // A patronymic is no surname: "Salman" in "Mohammed bin Salman" names his father.
-    let patronymic = |i: usize| i > 0 && PATRONYMIC.iter().any(|p| ctx.is_word(i - 1, p));
+    let patronymic = |i: usize| i > 0 && ctx.is_any_word(i - 1, &PATRONYMIC);
     let last = last.filter(|&i| !patronymic(i));
     // "Thomas-Greenfield": a dash-joined surname is looked up whole.
     let word = last.map(|i| {

@@ -96,9 +96,10 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
 fn memorandum_of(ctx: &Ctx<'_>, h: usize) -> bool {
     (ctx.is_word(h, "memorandum") || ctx.is_word(h, "memoranda"))
         && ctx.is_word(h + 1, "of")
-        && ["understanding", "cooperation", "agreement", "intent"]
-            .iter()
-            .any(|w| ctx.is_word(h + 2, w))
+        && ctx.is_any_word(
+            h + 2,
+            &["understanding", "cooperation", "agreement", "intent"],
+        )
 }
 
 /// The end of a run of unlisted title-cased words from `i`, with "and" inside it ("Constructive
@@ -158,20 +159,21 @@ fn between_end(ctx: &Ctx<'_>, end: usize) -> usize {
 
 /// Lower-case heads that follow a proper name to form a named agreement.
 fn names_with_lower_head(ctx: &Ctx<'_>, h: usize) -> bool {
-    [
-        "agreement",
-        "agreements",
-        "accord",
-        "accords",
-        "deal",
-        "treaty",
-        "pact",
-        "protocol",
-        "declaration",
-        "memorandum",
-    ]
-    .iter()
-    .any(|w| ctx.is_word(h, w))
+    ctx.is_any_word(
+        h,
+        &[
+            "agreement",
+            "agreements",
+            "accord",
+            "accords",
+            "deal",
+            "treaty",
+            "pact",
+            "protocol",
+            "declaration",
+            "memorandum",
+        ],
+    )
 }
 
 /// "Prespa accord", "Prespes deal", "Minsk agreements", "USMCA agreement", "Sochi memorandum".
@@ -300,23 +302,21 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     let mut last = h + 1;
     if ctx.is(h, class::DESCRIBED_HEAD_MOD) {
         // Issued by several parties together: "joint statement", "trilateral statement".
-        let joint = (first..h).any(|i| {
-            ["joint", "trilateral", "tripartite", "quadrilateral"]
-                .iter()
-                .any(|w| ctx.is_word(i, w))
-        });
-        let statement_like = [
-            "statement",
-            "statements",
-            "communiqué",
-            "communique",
-            "communiqués",
-            "communiques",
-            "declaration",
-            "declarations",
-        ]
-        .iter()
-        .any(|w| ctx.is_word(h, w));
+        let joint = (first..h)
+            .any(|i| ctx.is_any_word(i, &["joint", "trilateral", "tripartite", "quadrilateral"]));
+        let statement_like = ctx.is_any_word(
+            h,
+            &[
+                "statement",
+                "statements",
+                "communiqué",
+                "communique",
+                "communiqués",
+                "communiques",
+                "declaration",
+                "declarations",
+            ],
+        );
         if first == h || statement_like && !joint {
             return;
         }
@@ -456,13 +456,13 @@ fn demanded(ctx: &Ctx<'_>, first: usize) -> bool {
         }
         // A definite determiner makes it a known agreement, whatever the verb: "hoped the
         // deal could be signed" speaks of an existing deal.
-        if ctx.is(i, class::DET) && !["a", "an", "any", "some"].iter().any(|w| ctx.is_word(i, w)) {
+        if ctx.is(i, class::DET) && !ctx.is_any_word(i, &["a", "an", "any", "some"]) {
             return false;
         }
         // Modifiers the span drops ("a new agreement", "a final deal") sit between the verb
         // and the head too.
         let skip = ctx.is(i, class::DET | class::DROP)
-            || ["for", "to", "at", "on"].iter().any(|w| ctx.is_word(i, w))
+            || ctx.is_any_word(i, &["for", "to", "at", "on"])
             || ctx.dash(i) && ctx.tok(i).joined()
             || ctx.tok(i).is_lower_word() && !ctx.is(i, class::STOP | class::AGENT_VERB);
         if !skip {

@@ -46,18 +46,15 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
     // "Moscow-backed separatists", "pro-Beijing lawmakers", "the Kabul government": the
     // government as the one backing or backed, or named by its seat.
     let joined = |k: usize| k < ctx.len() && ctx.tok(k).joined();
-    let backing = ctx.dash(last)
-        && joined(last)
-        && joined(last + 1)
-        && BACKING.iter().any(|w| ctx.is_word(last + 1, w));
+    let backing =
+        ctx.dash(last) && joined(last) && joined(last + 1) && ctx.is_any_word(last + 1, &BACKING);
     let partisan = first >= 2
         && ctx.dash(first - 1)
         && joined(first)
         && joined(first - 1)
         && (ctx.is_word(first - 2, "pro") || ctx.is_word(first - 2, "anti"));
-    let governing = !ctx.new_line(last)
-        && ctx.tok(last).is_lower_word()
-        && GOVERNING.iter().any(|w| ctx.is_word(last, w));
+    let governing =
+        !ctx.new_line(last) && ctx.tok(last).is_lower_word() && ctx.is_any_word(last, &GOVERNING);
     if !seat && (backing || partisan || governing) {
         return true;
     }
@@ -129,11 +126,12 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
         && g1 + 1 < ctx.len()
         && ctx.tok(g1 + 1).is_lower_word()
         && ctx.word(g1 + 1).ends_with("ed");
-    let modal = [
-        "will", "would", "can", "could", "should", "must", "may", "might", "shall",
-    ]
-    .iter()
-    .any(|m| ctx.is_word(g1, m));
+    let modal = ctx.is_any_word(
+        g1,
+        &[
+            "will", "would", "can", "could", "should", "must", "may", "might", "shall",
+        ],
+    );
     agent_follows(ctx, g1)
         || (pair && ctx.is(g1, class::AUX) || modal || reported) && !ctx.new_line(g1)
         || relative_clause_end(ctx, g1).is_some_and(|e| agent_follows(ctx, e))
@@ -283,8 +281,8 @@ pub(crate) fn shared_short_names(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Can
             (Some(id), None) | (None, Some(id)) => id,
             _ => continue,
         };
-        for i in 0..ctx.len() {
-            if !ctx.is_word(i, word) || !ctx.title_case(i) || ctx.covered(i).is_some() {
+        for i in ctx.caps() {
+            if !ctx.title_case(i) || ctx.covered(i).is_some() || !ctx.is_word(i, word) {
                 continue;
             }
             // "Alliance Fleuve Congo", "Congo Basin", "Korea Herald": part of a longer name.
@@ -310,17 +308,11 @@ pub(crate) fn shared_short_names(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Can
 
 /// Combining forms of states, and their codes: "Franco" alone is also a surname and "Indo"
 /// opens "Indo-Pacific", so they count only dash-joined to another state ("Sino" is listed).
-const COMBINING_FORMS: [(&str, &str); 9] = [
-    ("anglo", "GB"),
-    ("franco", "FR"),
-    ("greco", "GR"),
-    ("indo", "IN"),
-    ("italo", "IT"),
-    ("luso", "PT"),
-    ("nippo", "JP"),
-    ("russo", "RU"),
-    ("turco", "TR"),
+const COMBINING_FORMS: [&str; 9] = [
+    "anglo", "franco", "greco", "indo", "italo", "luso", "nippo", "russo", "turco",
 ];
+/// The codes of [`COMBINING_FORMS`], in order.
+const COMBINING_CODES: [&str; 9] = ["GB", "FR", "GR", "IN", "IT", "PT", "JP", "RU", "TR"];
 
 /// "the Franco-German engine", "the Russo-Ukrainian war": a combining form dash-joined to a
 /// country or demonym is a demonym of its state.
@@ -333,9 +325,10 @@ pub(crate) fn combining_forms(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Candid
         let state_after = ctx.covered(i + 2).is_some_and(|c| {
             c.first as usize == i + 2 && matches!(c.ty(), Some(Type::Country | Type::Demonym))
         });
-        let Some(&(_, code)) = COMBINING_FORMS.iter().find(|(w, _)| ctx.is_word(i, w)) else {
+        let Some(form) = ctx.which_word(i, &COMBINING_FORMS) else {
             continue;
         };
+        let code = COMBINING_CODES[form];
         if let (true, Some(id)) = (state_after && ctx.title_case(i), lex.country_by_code(code)) {
             let mut c = Candidate::new(i, i + 1, Type::Demonym, Source::Rule, Target::Country(id));
             c.country = Some(id);
@@ -353,7 +346,7 @@ pub(crate) fn elliptical(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Candidate>)
     if north.is_none() && iran.is_none() {
         return;
     }
-    for i in 1..ctx.len() {
+    for i in ctx.caps().filter(|&i| i > 0) {
         let (id, next) = match (north, south, iran) {
             (Some(n), _, _) if ctx.is_word(i, "north") => (n, i + 1),
             (Some(_), Some(s), _) if ctx.is_word(i, "south") => (s, i + 1),

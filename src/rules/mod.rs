@@ -86,7 +86,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `i` is written `w` ignoring case (ASCII words only).
-    #[inline]
+    #[inline(never)]
     pub fn is_word(&self, i: usize, w: &str) -> bool {
         match self.toks.get(i) {
             Some(t) => {
@@ -95,6 +95,19 @@ impl<'a> Ctx<'a> {
             }
             None => false,
         }
+    }
+
+    /// Which of `words` token `i` is written as, ignoring case. Out of line: the rules ask this
+    /// of many word lists, and each list inlined would be unrolled into its own comparisons.
+    #[inline(never)]
+    pub fn which_word(&self, i: usize, words: &[&str]) -> Option<usize> {
+        words.iter().position(|w| self.is_word(i, w))
+    }
+
+    /// Whether token `i` is one of `words`, ignoring case.
+    #[inline]
+    pub fn is_any_word(&self, i: usize, words: &[&str]) -> bool {
+        self.which_word(i, words).is_some()
     }
 
     /// A word in title case: `Blinken`, `McKinney` (not `NATO`, not `peace`).

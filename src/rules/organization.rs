@@ -66,9 +66,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         // Command" is a body).
         let region = first + 1 == h
             && last == h + 1
-            && ["north", "south", "east", "west"]
-                .iter()
-                .any(|w| ctx.is_word(first, w));
+            && ctx.is_any_word(first, &["north", "south", "east", "west"]);
         if first == h && last == h + 1 || place || region {
             continue;
         }
@@ -81,19 +79,17 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
 /// "the FDLR militia", "ADF rebels": an unlisted acronym of three or more letters before a
 /// noun for an armed or political group.
 fn group_acronym(ctx: &Ctx<'_>, i: usize) -> bool {
-    let letters = ctx.word(i).bytes().filter(u8::is_ascii_alphabetic).count();
-    ctx.acronym(i)
-        && letters >= 3
+    ctx.is(i + 1, class::GROUP_NOUN)
+        && ctx.acronym(i)
         && ctx.covered(i).is_none()
-        && i + 1 < ctx.len()
         && !ctx.new_line(i + 1)
         && ctx.tok(i + 1).is_lower_word()
-        && ctx.is(i + 1, class::GROUP_NOUN)
+        && ctx.word(i).bytes().filter(u8::is_ascii_alphabetic).count() >= 3
 }
 
 /// Whether token `i` is a company's legal form ("Co", "Inc.", "GmbH").
 pub(crate) fn legal_form(ctx: &Ctx<'_>, i: usize) -> bool {
-    LEGAL_FORMS.iter().any(|w| ctx.is_word(i, w))
+    ctx.is_any_word(i, &LEGAL_FORMS)
 }
 
 /// The legal forms among the organization heads: they end a company's name, and alone they
@@ -205,7 +201,7 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
         }
         let mut j = k + 1;
         // "Treaty on the Non-Proliferation …", "Declaration on a New Stage of …".
-        if ["the", "a", "an"].iter().any(|w| ctx.is_word(j, w)) {
+        if ctx.is_any_word(j, &["the", "a", "an"]) {
             j += 1;
         }
         let infinitive = ctx.is_word(k, "to");

@@ -204,7 +204,7 @@ fn by_title(ctx: &Ctx<'_>, out: &mut Vec<Candidate>) {
         // After "President of Azerbaijan" or "envoy to the UN," only a full name is taken:
         // "Inspector General for Afghanistan Reconstruction" names no one.
         let mut min_parts = 1;
-        if ["of", "for", "to", "at"].iter().any(|w| ctx.is_word(j, w)) {
+        if ctx.is_any_word(j, &["of", "for", "to", "at"]) {
             let mut k = j + 1;
             if ctx.is_word(k, "the") {
                 k += 1;
@@ -331,7 +331,7 @@ fn after_place_prefix(ctx: &Ctx<'_>, i: usize) -> bool {
     i > 0
         && !ctx.new_line(i)
         && ctx.tok(i - 1).has(UPPER_INITIAL)
-        && PREFIXES.iter().any(|p| ctx.is_word(i - 1, p))
+        && ctx.is_any_word(i - 1, &PREFIXES)
 }
 
 /// "Vasily Nebenzya", "Juan Manuel Santos": a known given name and at least one more part.
