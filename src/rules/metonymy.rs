@@ -267,38 +267,50 @@ fn named(ctx: &Ctx<'_>, lex: &Lexicon, code: &str) -> Option<u16> {
     })
 }
 
-/// Short names two states share, and their codes: neither is listed, as either could be meant.
-const SHARED_SHORT_NAMES: [(&str, [&str; 2]); 2] =
-    [("congo", ["CD", "CG"]), ("korea", ["KR", "KP"])];
+/// Short names two states share: neither is listed, as either could be meant.
+const SHARED_SHORT_NAMES: [&str; 2] = ["congo", "korea"];
+/// The codes of the two states of each of [`SHARED_SHORT_NAMES`].
+const SHARED_CODES: [[&str; 2]; 2] = [["CD", "CG"], ["KR", "KP"]];
 
 /// A short name two states share ("Congo", "Korea") stands for the one of them the chunk names
 /// otherwise ("the Democratic Republic of Congo … eastern Congo"); if it names both or neither,
 /// the short name is left out.
 pub(crate) fn shared_short_names(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Candidate>) {
-    let named = |code: &str| named(ctx, lex, code);
-    for (word, codes) in SHARED_SHORT_NAMES {
-        let id = match (named(codes[0]), named(codes[1])) {
-            (Some(id), None) | (None, Some(id)) => id,
-            _ => continue,
+    // Per short name, the state it stands for, once asked.
+    let mut states: [Option<Option<u16>>; 2] = [None; 2];
+    for i in ctx.caps() {
+        // Tested cheapest first: this runs for every capitalised word. The words are listed
+        // only inside longer names ("North Korea").
+        let len = ctx.word(i).len();
+        if !SHARED_SHORT_NAMES.iter().any(|w| w.len() == len)
+            || !ctx.is(i, class::PHRASE_NEXT)
+            || !ctx.title_case(i)
+            || ctx.covered(i).is_some()
+        {
+            continue;
+        }
+        let Some(w) = ctx.which_word(i, &SHARED_SHORT_NAMES) else {
+            continue;
         };
-        for i in ctx.caps() {
-            if !ctx.title_case(i) || ctx.covered(i).is_some() || !ctx.is_word(i, word) {
-                continue;
-            }
-            // "Alliance Fleuve Congo", "Congo Basin", "Korea Herald": part of a longer name.
-            let name_before = i > 0
-                && !ctx.new_line(i)
-                && !ctx.sent_start(i)
-                && ctx.title_case(i - 1)
-                && !ctx.function_word(i - 1);
-            let name_after = i + 1 < ctx.len()
-                && !ctx.new_line(i + 1)
-                && !ctx.sent_start(i + 1)
-                && ctx.title_case(i + 1)
-                && !ctx.function_word(i + 1);
-            if name_before || name_after {
-                continue;
-            }
+        // "Alliance Fleuve Congo", "Congo Basin", "Korea Herald": part of a longer name.
+        let name_before = i > 0
+            && !ctx.new_line(i)
+            && !ctx.sent_start(i)
+            && ctx.title_case(i - 1)
+            && !ctx.function_word(i - 1);
+        let name_after = i + 1 < ctx.len()
+            && !ctx.new_line(i + 1)
+            && !ctx.sent_start(i + 1)
+            && ctx.title_case(i + 1)
+            && !ctx.function_word(i + 1);
+        if name_before || name_after {
+            continue;
+        }
+        let state = *states[w].get_or_insert_with(|| {
+            let [a, b] = SHARED_CODES[w].map(|code| named(ctx, lex, code));
+            a.xor(b)
+        });
+        if let Some(id) = state {
             let mut c = Candidate::new(i, i + 1, Type::Country, Source::Rule, Target::Country(id));
             c.country = Some(id);
             out.push(c);
