@@ -155,7 +155,15 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
             && !two_names(ctx, p, k);
         // "New" before the head itself is an adjective ("a New Agreement").
         let new_name = k < head && opens_name(ctx, p);
-        if name_word(ctx, p) || dash_joined || inner_and || new_name {
+        // "Northern States Power Co": a generic word inside a name, between name words.
+        let generic_inside = p > 0
+            && ctx.title_case(p)
+            && ctx.is(p, class::GENERIC)
+            && !ctx.sent_start(p)
+            && name_word(ctx, p - 1)
+            && !ctx.new_line(p)
+            && name_word(ctx, k);
+        if name_word(ctx, p) || dash_joined || inner_and || new_name || generic_inside {
             k = p;
         } else if ctx.possessive(p)
             && p > 0
