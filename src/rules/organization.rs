@@ -155,12 +155,14 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
             && !two_names(ctx, p, k);
         // "New" before the head itself is an adjective ("a New Agreement").
         let new_name = k < head && opens_name(ctx, p);
-        // "Northern States Power Co": a generic word inside a name, between name words.
+        // "Northern States Power Co": a generic word inside a name, between unlisted name words
+        // ("the UK Cabinet Office" is a state and its office).
         let generic_inside = p > 0
             && ctx.title_case(p)
             && ctx.is(p, class::GENERIC)
             && !ctx.sent_start(p)
             && name_word(ctx, p - 1)
+            && ctx.covered(p - 1).is_none()
             && !ctx.new_line(p)
             && name_word(ctx, k);
         if name_word(ctx, p) || dash_joined || inner_and || new_name || generic_inside {
