@@ -460,6 +460,27 @@ impl<'t> Document<'t> {
         }
     }
 
+    /// Where a surname at `start` begins with the name particles written before it: "Le Pen",
+    /// "Van der Westhuizen", "van der Berg" (the key is the last word), not before `floor`.
+    fn particles_before(&self, start: usize, floor: usize) -> usize {
+        let mut first = start;
+        for _ in 0..2 {
+            let Some(before) = self.text[floor..first].strip_suffix(' ') else {
+                break;
+            };
+            let word_start = before
+                .char_indices()
+                .rfind(|&(_, c)| !c.is_alphabetic())
+                .map_or(0, |(p, c)| p + c.len_utf8());
+            let word = &before[word_start..];
+            if word.is_empty() || self.base.word_flags(word) & class::PARTICLE == 0 {
+                break;
+            }
+            first = floor + word_start;
+        }
+        first
+    }
+
     /// "Sir Keir" after "Keir Starmer": the latest other entity whose full name starts with
     /// the given name `given` (rare, so a scan of the entities).
     fn by_given_name(&self, given: &str, mention: usize) -> Option<u32> {
@@ -478,7 +499,9 @@ impl<'t> Document<'t> {
     pub(crate) fn finish(mut self) -> Linked {
         for i in std::mem::take(&mut self.surname_only) {
             let m = self.out[i as usize];
-            let key = self.fold_into_key(&self.text[m.start..m.end]);
+            // "Al Thani", "Le Pen": the surname after its particles.
+            let written = &self.text[m.start..m.end];
+            let key = self.fold_into_key(written.rsplit(' ').next().unwrap_or(written));
             let mut found = nearest(self.surnames.get(key.as_str()), m.start);
             if found.is_none() {
                 let before = self.text[..m.start].trim_end();
@@ -555,7 +578,7 @@ impl<'t> Document<'t> {
                 last_end = l.end;
             } else if let Some(entity) = surname {
                 self.out.push(Mention {
-                    start: l.start,
+                    start: self.particles_before(l.start, last_end),
                     end: l.end,
                     kind: Type::Person,
                     entity,
@@ -662,7 +685,11 @@ fn surname<'c>(ctx: &Ctx<'c>, c: &Candidate) -> (usize, Option<&'c str>) {
     let mut parts = 0;
     let mut last = None;
     for i in c.first as usize..c.last as usize {
-        if ctx.title_case(i) && !ctx.is(i, class::SUFFIX) {
+        // A capitalised particle opening a surname is no part ("Al Thani", "Van Moer"), unless
+        // it is also a given name ("Ben Wallace") or ends the name ("Mangala Das").
+        let particle =
+            ctx.is(i, class::PARTICLE) && !ctx.is(i, class::GIVEN) && i + 1 < c.last as usize;
+        if ctx.title_case(i) && !ctx.is(i, class::SUFFIX) && !particle {
             parts += 1;
             if !ctx.tok(i).joined() || i == c.first as usize {
                 last = Some(i);

@@ -66,6 +66,8 @@ both! {
             ("King Abdullah II met him. King Abdullah said no.", "Abdullah", Type::Person, "Abdullah II", Some("JO")),
             ("Mohammed bin Salman met him. Crown Prince Mohammed said no.", "Mohammed", Type::Person, "Mohammed bin Salman", Some("SA")),
             ("Spanish King Felipe VI met him. Felipe said no.", "Felipe", Type::Person, "Felipe VI", Some("ES")),
+            // A surname opened by a particle: "Al Thani" is the Al Thani named before.
+            ("Tamim bin Hamad Al Thani met him. Later, Al Thani said no.", "Al Thani", Type::Person, "Tamim bin Hamad Al Thani", Some("QA")),
             // A patronymic is not a surname: King Salman is not Mohammed bin Salman.
             ("King Salman met Mohammed bin Salman.", "Salman", Type::Person, "Salman", None),
             // "Long Name (ACR)": the acronym is a mention of the long name.
