@@ -63,7 +63,7 @@ fn named_by_head(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     if first == h && h > 0 && !ctx.new_line(h) && ctx.tok(h - 1).kind == Kind::Number {
         first = h - 1;
     }
-    let mut last = of_phrase_end(ctx, h + 1, &["of", "for", "on", "to"]);
+    let mut last = of_phrase_end(ctx, h + 1, &["of", "for", "on", "to", "in"]);
     if first == h && last == h + 1 {
         return;
     }
@@ -278,6 +278,15 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
                 || memorandum_of(ctx, h));
     if !shape_ok || excluded(ctx, h) {
         return;
+    }
+    // "Joint Statement on the Development of a Comprehensive Strategic Partnership": a title
+    // of its own names the document ("the Joint Statement" alone describes one).
+    if title_head && h > 0 && ctx.is_word(h - 1, "joint") && ctx.title_case(h - 1) {
+        let end = of_phrase_end(ctx, h + 1, &["on", "of"]);
+        if end > h + 1 && !ctx.headline_case(h) {
+            out.push(candidate(h - 1, end, Type::Named));
+            return;
+        }
     }
     // "cease-fire": the head spans the compound.
     let mut first = h;

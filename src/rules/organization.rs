@@ -198,14 +198,16 @@ fn two_names(ctx: &Ctx<'_>, p: usize, k: usize) -> bool {
 
 /// Extends a name over "`<connector>` (the) Title Words" ("Ministry of Foreign Affairs",
 /// "Working Group on Cyber Issues", "Agreement for Bringing Peace to Afghanistan"). Returns the
-/// new end. "in" is never a connector: "the Foreign Ministry in Accra" is a ministry and a place.
+/// new end. "in" never opens the phrase ("the Foreign Ministry in Accra" is a ministry and a
+/// place) but may continue one that `connectors` opened and that allows it ("Agreement on
+/// Cooperation in the Peaceful Uses of Atomic Energy").
 pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> usize {
     let mut best = end;
     let mut k = end;
     while k < ctx.len() && !ctx.new_line(k) && k - end < MAX_NAME_TOKENS {
         let connector = connectors
             .iter()
-            .any(|w| ctx.is_word(k, w) && ctx.tok(k).is_lower_word());
+            .any(|w| ctx.is_word(k, w) && ctx.tok(k).is_lower_word() && (k > end || *w != "in"));
         if !connector {
             break;
         }
@@ -267,7 +269,10 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
             && ctx
                 .covered(k + 1)
                 .is_some_and(|c| c.last as usize == j && c.ty() == Some(Type::Country));
-        if words == 0 || modifies_next || topic {
+        // "… of Defence in Moscow", "… in Geneva": "in" and one name is where, not the name
+        // ("in the Field of Defence", "in Financial Services" are).
+        let place = ctx.is_word(k, "in") && words == 1 && !ctx.is_word(k + 1, "the");
+        if words == 0 || modifies_next || topic || place {
             break;
         }
         best = j;
