@@ -47,6 +47,9 @@ struct Leftover {
     /// organization's head standing alone ("the Council"), not a word of another name ("the
     /// Air Force Base").
     alone: bool,
+    /// Where it starts with the unannotated name particles before it, if it is a surname:
+    /// "Le Pen", "Van der Westhuizen", "van der Berg" (the key is the last word).
+    lead: usize,
 }
 
 /// The annotations of one document, built chunk by chunk, then finished.
@@ -442,11 +445,24 @@ impl<'t> Document<'t> {
             // In a shouted headline every word is in capitals: a head there ("MAJOR LEAGUE
             // STANDINGS") is a common word, not a named organization's short form.
             let alone = !(capital_before || capital_after || t.has(SHOUT));
+            let mut lead = i;
+            while lead > 0
+                && i - lead < 2
+                && !taken[lead - 1]
+                && !ctx.new_line(lead)
+                && !ctx.tok(lead).joined()
+                && ctx.tok(lead - 1).kind == Kind::Word
+                && ctx.is(lead - 1, class::PARTICLE)
+            {
+                lead -= 1;
+            }
+            let lead = offset + ctx.tok(lead).start as usize;
             self.leftovers.push(Leftover {
                 start: offset + t.start as usize,
                 end: offset + ctx.tok(j).end as usize,
                 weak,
                 alone,
+                lead,
             });
             if j > i {
                 self.leftovers.push(Leftover {
@@ -454,31 +470,11 @@ impl<'t> Document<'t> {
                     end: offset + t.end as usize,
                     weak,
                     alone: false,
+                    lead,
                 });
             }
             from = j + 1;
         }
-    }
-
-    /// Where a surname at `start` begins with the name particles written before it: "Le Pen",
-    /// "Van der Westhuizen", "van der Berg" (the key is the last word), not before `floor`.
-    fn particles_before(&self, start: usize, floor: usize) -> usize {
-        let mut first = start;
-        for _ in 0..2 {
-            let Some(before) = self.text[floor..first].strip_suffix(' ') else {
-                break;
-            };
-            let word_start = before
-                .char_indices()
-                .rfind(|&(_, c)| !c.is_alphabetic())
-                .map_or(0, |(p, c)| p + c.len_utf8());
-            let word = &before[word_start..];
-            if word.is_empty() || self.base.word_flags(word) & class::PARTICLE == 0 {
-                break;
-            }
-            first = floor + word_start;
-        }
-        first
     }
 
     /// "Sir Keir" after "Keir Starmer": the latest other entity whose full name starts with
@@ -578,7 +574,7 @@ impl<'t> Document<'t> {
                 last_end = l.end;
             } else if let Some(entity) = surname {
                 self.out.push(Mention {
-                    start: self.particles_before(l.start, last_end),
+                    start: if l.lead >= last_end { l.lead } else { l.start },
                     end: l.end,
                     kind: Type::Person,
                     entity,
