@@ -426,13 +426,15 @@ impl<'t> Document<'t> {
             {
                 continue;
             }
-            // Dash-joined groups ("FARC-EP") are looked up whole.
+            // Dash-joined groups ("FARC-EP") are looked up whole, if no part of them is
+            // annotated (a user's alias may be a dash).
             let mut j = i;
             while j + 2 < ctx.len()
                 && ctx.dash(j + 1)
                 && ctx.tok(j + 1).joined()
                 && ctx.tok(j + 2).joined()
                 && ctx.tok(j + 2).kind == Kind::Word
+                && !taken[j + 1]
                 && !taken[j + 2]
             {
                 j += 2;

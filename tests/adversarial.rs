@@ -564,3 +564,21 @@ fn fixed_dictionary_bracket_alias() {
     invariants::check(text, &found);
     assert!(found.iter().any(|a| a.text == "("), "{found:?}");
 }
+
+/// Found by the `dictionary` fuzz target (2026-11-26, 2.1 M executions): a user's alias "-"
+/// annotated the dashes inside "Accor-d-e", and the dash-joined group was still looked up whole
+/// as the person's surname, around those annotations.
+#[test]
+fn fixed_dictionary_dash_alias() {
+    let src = "#||\nperson\tJanhh-d---f\u{0}\u{0}\u{0}--\r--Harbour Accord--\r--Harbour Accor-d-e\t\tAc}sco|-|y|||y\u{0}|||~BHaaretz\u{0}r|pe\t";
+    let dictionary: Dictionary = src.parse().expect("parses");
+    let name = dictionary.entries[0].text.clone();
+    let annotator = Annotator::builder()
+        .dictionary(dictionary)
+        .build()
+        .expect("builds");
+    let text = format!("{name} met US President Joe Biden. Later Accor-d-e left.");
+    let found = annotator.annotate(&text);
+    invariants::check(&text, &found);
+    assert!(found.iter().any(|a| a.text == "-"), "{found:?}");
+}
