@@ -303,7 +303,19 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
             s -= 2;
         }
         if !keep_modifier(ctx, s, first, title_head, broad) {
-            break;
+            // "a trade and security agreement": two classifiers joined by "and".
+            let coordinated = first < h
+                && s >= 1
+                && ctx.is_word(s, "and")
+                && ctx.is(first, class::CLASSIFIER)
+                && ctx.is(s - 1, class::CLASSIFIER)
+                && keep_modifier(ctx, s - 1, s, title_head, broad);
+            if !coordinated {
+                break;
+            }
+            first = s - 1;
+            units += 1;
+            continue;
         }
         first = s;
         units += 1;
