@@ -73,6 +73,14 @@ impl Candidate {
         }
     }
 
+    /// A rule's reading of the state `id` ("the North", "Congo", "Franco-"): a country or a
+    /// demonym, affiliated with that state.
+    pub(crate) fn state(first: usize, last: usize, ty: Type, id: u16) -> Candidate {
+        let mut c = Candidate::new(first, last, ty, Source::Rule, Target::Country(id));
+        c.country = Some(id);
+        c
+    }
+
     pub(crate) fn len(&self) -> u32 {
         self.last - self.first
     }

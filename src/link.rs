@@ -430,9 +430,7 @@ impl<'t> Document<'t> {
             // annotated (a user's alias may be a dash).
             let mut j = i;
             while j + 2 < ctx.len()
-                && ctx.dash(j + 1)
-                && ctx.tok(j + 1).joined()
-                && ctx.tok(j + 2).joined()
+                && ctx.joining_dash(j + 1)
                 && ctx.tok(j + 2).kind == Kind::Word
                 && !taken[j + 1]
                 && !taken[j + 2]
@@ -702,11 +700,7 @@ fn surname<'c>(ctx: &Ctx<'c>, c: &Candidate) -> (usize, Option<&'c str>) {
     // "Thomas-Greenfield": a dash-joined surname is looked up whole.
     let word = last.map(|i| {
         let mut j = i;
-        while j + 2 < c.last as usize
-            && ctx.dash(j + 1)
-            && ctx.tok(j + 1).joined()
-            && ctx.tok(j + 2).joined()
-        {
+        while j + 2 < c.last as usize && ctx.joining_dash(j + 1) {
             j += 2;
         }
         &ctx.text[ctx.tok(i).start as usize..ctx.tok(j).end as usize]

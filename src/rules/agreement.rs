@@ -299,7 +299,7 @@ fn described(ctx: &Ctx<'_>, h: usize, out: &mut Vec<Candidate>) {
     let mut units = 0;
     while first > 0 && !ctx.new_line(first) && units < 3 {
         let mut s = first - 1;
-        while s >= 2 && ctx.dash(s - 1) && ctx.tok(s).joined() && ctx.tok(s - 1).joined() {
+        while s >= 2 && ctx.joining_dash(s - 1) {
             s -= 2;
         }
         if !keep_modifier(ctx, s, first, title_head, broad) {

@@ -8,7 +8,7 @@
 
 use super::Ctx;
 use crate::annotation::Type;
-use crate::candidate::{Candidate, Source, Target};
+use crate::candidate::{Candidate, Target};
 use crate::gazetteer::{class, Lexicon};
 use crate::text::Kind;
 
@@ -45,13 +45,9 @@ pub(crate) fn is_government(ctx: &Ctx<'_>, first: usize, last: usize, seat: bool
     }
     // "Moscow-backed separatists", "pro-Beijing lawmakers", "the Kabul government": the
     // government as the one backing or backed, or named by its seat.
-    let joined = |k: usize| k < ctx.len() && ctx.tok(k).joined();
-    let backing =
-        ctx.dash(last) && joined(last) && joined(last + 1) && ctx.is_any_word(last + 1, &BACKING);
+    let backing = ctx.joining_dash(last) && ctx.is_any_word(last + 1, &BACKING);
     let partisan = first >= 2
-        && ctx.dash(first - 1)
-        && joined(first)
-        && joined(first - 1)
+        && ctx.joining_dash(first - 1)
         && (ctx.is_word(first - 2, "pro") || ctx.is_word(first - 2, "anti"));
     let governing =
         !ctx.new_line(last) && ctx.tok(last).is_lower_word() && ctx.is_any_word(last, &GOVERNING);
@@ -311,9 +307,7 @@ pub(crate) fn shared_short_names(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Can
             a.xor(b)
         });
         if let Some(id) = state {
-            let mut c = Candidate::new(i, i + 1, Type::Country, Source::Rule, Target::Country(id));
-            c.country = Some(id);
-            out.push(c);
+            out.push(Candidate::state(i, i + 1, Type::Country, id));
         }
     }
 }
@@ -330,21 +324,18 @@ const COMBINING_CODES: [&str; 9] = ["GB", "FR", "GR", "IN", "IT", "PT", "JP", "R
 /// country or demonym is a demonym of its state.
 pub(crate) fn combining_forms(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Candidate>) {
     for i in ctx.caps() {
-        let joined = |k: usize| k < ctx.len() && ctx.tok(k).joined() && !ctx.new_line(k);
-        if !(ctx.dash(i + 1) && joined(i + 1) && joined(i + 2)) || ctx.covered(i).is_some() {
+        if !ctx.joining_dash(i + 1) || !ctx.title_case(i) || ctx.covered(i).is_some() {
             continue;
         }
         let state_after = ctx.covered(i + 2).is_some_and(|c| {
             c.first as usize == i + 2 && matches!(c.ty(), Some(Type::Country | Type::Demonym))
         });
-        let Some(form) = ctx.which_word(i, &COMBINING_FORMS) else {
+        if !state_after {
             continue;
-        };
-        let code = COMBINING_CODES[form];
-        if let (true, Some(id)) = (state_after && ctx.title_case(i), lex.country_by_code(code)) {
-            let mut c = Candidate::new(i, i + 1, Type::Demonym, Source::Rule, Target::Country(id));
-            c.country = Some(id);
-            out.push(c);
+        }
+        let form = ctx.which_word(i, &COMBINING_FORMS);
+        if let Some(id) = form.and_then(|f| lex.country_by_code(COMBINING_CODES[f])) {
+            out.push(Candidate::state(i, i + 1, Type::Demonym, id));
         }
     }
 }
@@ -385,8 +376,6 @@ pub(crate) fn elliptical(ctx: &Ctx<'_>, lex: &Lexicon, out: &mut Vec<Candidate>)
         {
             continue;
         }
-        let mut c = Candidate::new(i, next, Type::Country, Source::Rule, Target::Country(id));
-        c.country = Some(id);
-        out.push(c);
+        out.push(Candidate::state(i, next, Type::Country, id));
     }
 }

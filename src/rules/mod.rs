@@ -203,6 +203,12 @@ impl<'a> Ctx<'a> {
         i < self.len() && self.toks[i].kind == Kind::Dash
     }
 
+    /// Whether token `i` is a dash with no space on either side, joining two words into one
+    /// compound ("U.S.-Mexico", "Moscow-backed", "Good-Neighbourliness").
+    pub fn joining_dash(&self, i: usize) -> bool {
+        self.dash(i) && self.toks[i].joined() && self.toks.get(i + 1).is_some_and(Token::joined)
+    }
+
     pub fn punct(&self, i: usize, p: &str) -> bool {
         i < self.len()
             && self.toks[i].kind == Kind::Punct

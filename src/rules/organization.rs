@@ -138,9 +138,7 @@ pub(crate) fn title_run_start(ctx: &Ctx<'_>, head: usize) -> usize {
         }
         // A name word, a dash joining two parts ("U.S.-Mexico"), or "and" between name words
         // ("Afghan National Defense and Security Forces").
-        let dash_joined = ctx.dash(p)
-            && ctx.tok(k).joined()
-            && ctx.tok(p).joined()
+        let dash_joined = ctx.joining_dash(p)
             && p > 0
             && (name_word(ctx, p - 1) || ctx.reading_ending_at(p).is_some());
         // "and"/"of" inside one name ("Cessation of Hostilities Agreement"), not between two
@@ -235,13 +233,7 @@ pub(crate) fn of_phrase_end(ctx: &Ctx<'_>, end: usize, connectors: &[&str]) -> u
                 j = c.last as usize;
             } else if name_word(ctx, j) || opens_name(ctx, j) {
                 j += 1;
-            } else if words > 0
-                && j + 1 < ctx.len()
-                && ctx.dash(j)
-                && ctx.tok(j).joined()
-                && ctx.tok(j + 1).joined()
-                && name_word(ctx, j + 1)
-            {
+            } else if words > 0 && ctx.joining_dash(j) && name_word(ctx, j + 1) {
                 // "Treaty on Good-Neighbourliness": a dash-joined name word.
                 j += 1;
                 continue;

@@ -92,10 +92,7 @@ fn part(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let mut j = if ctx.title_case(i) && free(ctx, i) {
         i + 1
     } else if ctx.is(i, class::PARTICLE)
-        && ctx.dash(i + 1)
-        && ctx.tok(i + 1).joined()
-        && i + 2 < ctx.len()
-        && ctx.tok(i + 2).joined()
+        && ctx.joining_dash(i + 1)
         && ctx.title_case(i + 2)
         && free(ctx, i + 2)
     {
@@ -103,7 +100,7 @@ fn part(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     } else {
         return None;
     };
-    while ctx.dash(j) && ctx.tok(j).joined() && j + 1 < ctx.len() && ctx.tok(j + 1).joined() {
+    while ctx.joining_dash(j) {
         let next = ctx.tok(j + 1);
         let short_lower = next.is_lower_word()
             && (next.end - next.start <= 3
